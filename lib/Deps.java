@@ -1,0 +1,12 @@
+// The project's third-party dependencies, declared once. Every script reaches this file through
+// //SOURCES lib/**.java, so the scripts themselves carry no //DEPS and cannot drift apart.
+// Exact versions only. slf4j-api 2.x and its provider are named so that they win over the 1.7
+// that some dependencies bring (without a provider SLF4J prints warnings on every run).
+//DEPS info.picocli:picocli:4.7.7
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
+//DEPS org.xerial:sqlite-jdbc:3.54.1.0
+//DEPS software.amazon.awssdk:bom:2.57.8@pom
+//DEPS software.amazon.awssdk:s3
+//DEPS software.amazon.awssdk:apache5-client
+//DEPS org.slf4j:slf4j-api:2.0.17
+//DEPS org.slf4j:slf4j-simple:2.0.17
