@@ -4,6 +4,7 @@
 // that some dependencies bring (without a provider SLF4J prints warnings on every run).
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
+//DEPS com.fasterxml.jackson.datatype:jackson-datatype-jsr310:2.21.3
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS software.amazon.awssdk:bom:2.57.8@pom
 //DEPS software.amazon.awssdk:s3

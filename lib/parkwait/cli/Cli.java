@@ -1,0 +1,62 @@
+package parkwait.cli;
+
+import java.io.PrintWriter;
+import parkwait.lock.LockBusyException;
+import parkwait.lock.LockLostException;
+import parkwait.lock.LockUnusableException;
+import picocli.CommandLine;
+
+/**
+ * Runs a script's picocli command and is the one place that turns exceptions into an exit code and
+ * one sentence for the user (CONVENTIONS: call() never prints stack traces).
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Runs {@code command} with {@code args}; returns the exit code for System.exit. */
+    public static int run(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, verbose(parsed)));
+        cl.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            err.println("Run with --help for the options and examples.");
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    /** Prints one sentence for a failure and returns its exit code. */
+    public static int report(PrintWriter err, Throwable e, boolean verbose) {
+        int code = exitCode(e);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (code == ExitCodes.FAILED && !(e instanceof UserException || e instanceof LockUnusableException
+                || e instanceof LockLostException || isOurs(e))) {
+            message = "Internal error: " + e + ". Please report it with the log file; run with --verbose for details.";
+        }
+        err.println(Secrets.redact(message));
+        if (verbose) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) err.println("  caused by: " + Secrets.redact(c.toString()));
+        }
+        err.flush();
+        return code;
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof UserException u) return u.exitCode();
+        if (e instanceof LockBusyException) return ExitCodes.LOCKED;
+        return ExitCodes.FAILED;
+    }
+
+    /** Our packages throw exceptions whose messages are written for people. */
+    private static boolean isOurs(Throwable e) {
+        return e.getClass().getName().startsWith("parkwait.") && e.getMessage() != null;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        return parsed != null && parsed.hasMatchedOption("--verbose");
+    }
+}

@@ -1,0 +1,36 @@
+package parkwait.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads durations as people write them: 90s, 30m, 2h, 1h30m, 0. */
+public final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+    @Override
+    public Duration convert(String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("0")) return Duration.ZERO;
+        Matcher m = PART.matcher(v);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+            end = m.end();
+        }
+        if (end != v.length() || v.isEmpty()) {
+            throw new TypeConversionException("'" + value + "' is not a duration; write it like 90s, 30m, 2h or 1h30m");
+        }
+        return total;
+    }
+}

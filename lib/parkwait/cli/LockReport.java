@@ -1,0 +1,96 @@
+package parkwait.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import parkwait.config.Config;
+import parkwait.lock.Ages;
+import parkwait.lock.FileRunLock;
+import parkwait.lock.LockInfo;
+import parkwait.lock.LockSettings;
+import parkwait.lock.ProcessFacts;
+import parkwait.lock.Verdict;
+import parkwait.lock.Words;
+
+/** The lock section of lock.java and status.java: the same verdict, the same words, text or JSON. */
+public final class LockReport {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private LockReport() {
+    }
+
+    /** The file lock of the state folder these options select. */
+    public static FileRunLock fileLock(Common common, Clock clock) {
+        return new FileRunLock(common.stateDir(), settings(common.config()), ProcessFacts.system(), clock);
+    }
+
+    public static LockSettings settings(Config c) {
+        return new LockSettings(Duration.ofMinutes(c.lockStaleAfterMinutes()), Duration.ofHours(c.lockHungAfterHours()),
+                Duration.ofSeconds(c.heartbeatSeconds()));
+    }
+
+    /** What to do next, for each verdict. */
+    public static String advice(Verdict v) {
+        if (v instanceof Verdict.Free) return "Nothing to do: the next run takes the lock.";
+        if (v instanceof Verdict.Stale) return "Nothing to do: the next run takes it over and logs why. To remove it now: jbang lock.java --clear";
+        if (v instanceof Verdict.Held h && h.possiblyHung()) {
+            return "It is still alive, so it is never taken over. If it is stuck, end that process (Task Manager / kill "
+                    + (h.holder() == null ? "" : h.holder().pid()) + "), or use jbang lock.java --clear --force.";
+        }
+        if (v instanceof Verdict.Held) return "Wait for it to finish; new runs exit with code 75 meanwhile (or use --wait 30m).";
+        if (v instanceof Verdict.HeldRemote) {
+            return "Another machine is running. If that machine is off, the lock turns stale when its heartbeat is older than the limit.";
+        }
+        return "Fix the problem above, then run again.";
+    }
+
+    /** Lines for people. */
+    public static String text(FileRunLock.Inspection in, Instant now) {
+        Verdict v = in.verdict();
+        StringBuilder b = new StringBuilder();
+        b.append("Lock:      ").append(in.lockFile()).append('\n');
+        b.append("Verdict:   ").append(v.name()).append(" - ").append(v.why()).append('\n');
+        LockInfo h = in.record().orElse(Words.holderOf(v));
+        if (h != null) {
+            b.append("Holder:    pid ").append(h.pid()).append(" on ").append(h.host()).append(", user ").append(h.user()).append('\n');
+            b.append("Command:   ").append(h.command()).append('\n');
+            b.append("Acquired:  ").append(local(h.acquiredAt())).append(" (").append(ago(h.acquiredAt(), now)).append(")\n");
+            b.append("Heartbeat: ").append(local(h.heartbeatAt())).append(" (").append(ago(h.heartbeatAt(), now)).append(")\n");
+            b.append("Token:     ").append(h.token()).append('\n');
+        }
+        b.append("Next:      ").append(advice(v)).append('\n');
+        return b.toString();
+    }
+
+    /** The same as a JSON-ready map (stable field names). */
+    public static Map<String, Object> json(FileRunLock.Inspection in, Instant now) {
+        Verdict v = in.verdict();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lockFile", in.lockFile().toString());
+        m.put("verdict", v.name());
+        m.put("reason", v.why());
+        if (v instanceof Verdict.Stale s) m.put("staleReason", s.reason().name());
+        if (v instanceof Verdict.Held h) m.put("possiblyHung", h.possiblyHung());
+        m.put("blocksRun", v.blocksRun());
+        LockInfo h = in.record().orElse(Words.holderOf(v));
+        m.put("holder", h);
+        if (h != null) {
+            m.put("heldForSeconds", Duration.between(h.acquiredAt(), now).toSeconds());
+            m.put("heartbeatAgeSeconds", Duration.between(h.heartbeatAt(), now).toSeconds());
+        }
+        m.put("advice", advice(v));
+        return m;
+    }
+
+    static String local(Instant t) {
+        return LOCAL.format(t.atZone(ZoneId.systemDefault())) + " local";
+    }
+
+    static String ago(Instant t, Instant now) {
+        return t.isAfter(now) ? Ages.human(Duration.between(now, t)) + " in the future" : Ages.human(Duration.between(t, now)) + " ago";
+    }
+}

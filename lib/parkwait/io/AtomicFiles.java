@@ -1,0 +1,99 @@
+package parkwait.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files that readers (people, Excel, Dropbox, other runs) only ever see whole: the bytes
+ * go to {@code name.tmp} in the same folder, are flushed to disk, then renamed over the target.
+ */
+public final class AtomicFiles {
+    /** Windows refuses a rename over a file another program has open; such holds are brief. */
+    private static final int RENAME_ATTEMPTS = 20;
+
+    private AtomicFiles() {
+    }
+
+    /** Something that writes the content. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The temp file used for {@code target}. */
+    public static Path tempFor(Path target) {
+        return target.resolveSibling(target.getFileName() + ".tmp");
+    }
+
+    /** Replaces {@code target} with the given bytes, atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Replaces {@code target} with what {@code body} writes, atomically. On failure the old file
+     * is untouched and the temp file removed.
+     */
+    public static void write(Path target, Body body) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = tempFor(target);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+                body.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            renameOver(tmp, target);
+            syncDirectory(parent);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    private static void renameOver(Path tmp, Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (AtomicMoveNotSupportedException e) {
+                throw e;
+            } catch (FileSystemException e) {
+                if (attempt >= RENAME_ATTEMPTS || !Files.exists(tmp)) {
+                    throw new FileSystemException(target.toString(), null, "cannot replace the file ("
+                            + e.getReason() + "); if another program (Excel?) has it open, close it and run again");
+                }
+                pause(50L * attempt);
+            }
+        }
+    }
+
+    /** Makes the rename itself durable on Linux and macOS; Windows cannot open folders and needs no call. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // Not supported on this platform; the rename is still atomic.
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis); // backoff between retries of a refused rename, not a wait for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while replacing a file");
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package parkwait.lock;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Consumer;
+import parkwait.io.AtomicFiles;
+import parkwait.lock.LockJudge.OsLock;
+import parkwait.lock.LockJudge.Snapshot;
+
+/**
+ * The run lock on one host's file system (DESIGN 3).
+ *
+ * <p>Two files in the state folder: {@code processing.lock}, the JSON record people read (written
+ * whole with a rename, deleted on release), and {@code processing.lock.guard}, which is never
+ * deleted and carries the operating-system lock. Keeping the OS lock on a file nobody deletes
+ * closes the "locked a deleted file" hazard; locking one byte far past its end keeps Windows'
+ * mandatory byte-range locks from blocking readers. Whoever holds the OS lock may write or remove
+ * the record, so a takeover can never delete a lock a third process just took.
+ */
+public final class FileRunLock {
+    public static final String LOCK_FILE = "processing.lock";
+    public static final String GUARD_FILE = "processing.lock.guard";
+    public static final String AUDIT_FILE = "lock-events.jsonl";
+    /** One byte far past the end of the guard: locking it blocks nobody's reads (Windows locks are mandatory). */
+    private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
+    /** A refusal whose holder is still writing its record is retried this long, so the message can name it. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+
+    private final Path stateDir;
+    private final Path lockFile;
+    private final Path guardFile;
+    private final LockSettings settings;
+    private final ProcessFacts facts;
+    private final Clock clock;
+    private final LockJudge judge;
+    private final AuditLog audit;
+
+    public FileRunLock(Path stateDir, LockSettings settings, ProcessFacts facts, Clock clock) {
+        this.stateDir = stateDir;
+        this.lockFile = stateDir.resolve(LOCK_FILE);
+        this.guardFile = stateDir.resolve(GUARD_FILE);
+        this.settings = settings;
+        this.facts = facts;
+        this.clock = clock;
+        this.judge = new LockJudge(facts, settings);
+        this.audit = new AuditLog(stateDir.resolve(AUDIT_FILE));
+    }
+
+    public Path lockFile() { return lockFile; }
+
+    public AuditLog audit() { return audit; }
+
+    /** What a reader sees now: the record (if readable) and the verdict. */
+    public record Inspection(Verdict verdict, Optional<LockInfo> record, Path lockFile) {
+    }
+
+    /**
+     * Reads the lock without taking it. Asks the OS whether a process holds the lock only when the
+     * record alone cannot decide (unreadable, or its holder looks dead), and then only for an instant.
+     */
+    public Inspection inspect() {
+        Snapshot s = snapshot();
+        Instant now = clock.instant();
+        Verdict byRecord = judge.judge(s, OsLock.NOT_HELD, now);
+        Verdict v = byRecord instanceof Verdict.Stale ? judge.judge(s, probe(), now) : byRecord;
+        return new Inspection(v, s.record(), lockFile);
+    }
+
+    /** The outcome of one attempt to take the lock. */
+    public sealed interface Attempt permits Acquired, Refused {
+    }
+
+    /** Taken; {@code previous} is what was there before (FREE, or the STALE lock taken over). */
+    public record Acquired(Lease lease, Verdict previous) implements Attempt {
+    }
+
+    /** Not taken: a live holder, or an unusable lock. */
+    public record Refused(Verdict verdict) implements Attempt {
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code wait} (zero: fail fast) for a live holder to finish.
+     *
+     * @throws LockBusyException     still held when the wait ends (exit 75)
+     * @throws LockUnusableException the lock cannot be used (exit 1)
+     */
+    public Lease acquire(String command, Duration wait, Consumer<String> progress) {
+        Instant deadline = clock.instant().plus(wait.compareTo(SETTLE) < 0 ? SETTLE : wait);
+        Instant nextReport = clock.instant();
+        long pause = 100;
+        while (true) {
+            Attempt a = tryAcquire(command);
+            if (a instanceof Acquired acquired) return acquired.lease();
+            Verdict v = ((Refused) a).verdict();
+            if (v instanceof Verdict.Unusable u) {
+                throw new LockUnusableException("The run lock at " + lockFile + " cannot be used: " + u.why()
+                        + ". To fix it: " + u.remedy() + ".", null);
+            }
+            Instant now = clock.instant();
+            boolean unidentified = Words.holderOf(v) == null;
+            boolean waiting = !wait.isZero();
+            if (now.isAfter(deadline) || (!waiting && !unidentified)) {
+                audit.append("refused", now, Words.holderOf(v), me(command, 0, now), v.why());
+                throw new LockBusyException(v, Words.refusal(v, now));
+            }
+            if (waiting && !now.isBefore(nextReport)) {
+                progress.accept("Waiting for the lock: " + Words.holder(v, now) + " (" + v.why() + ").");
+                nextReport = now.plus(Duration.ofMinutes(1));
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, waiting ? 2000 : 200);
+        }
+    }
+
+    /** One attempt, never waiting. */
+    public Attempt tryAcquire(String command) {
+        Optional<Verdict.Unusable> unusable = ensureStateDir();
+        if (unusable.isPresent()) return new Refused(unusable.get());
+        if (Files.isDirectory(lockFile)) return new Refused(judge.judge(snapshot(), OsLock.UNKNOWN, clock.instant()));
+        if (!JvmHeldLocks.claim(guardFile)) {
+            return new Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+        }
+        FileChannel channel = null;
+        FileLock osLock = null;
+        try {
+            channel = FileChannel.open(guardFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            osLock = channel.tryLock(LOCK_POSITION, 1, false);
+            if (osLock == null) {
+                closeQuietly(channel);
+                JvmHeldLocks.unclaim(guardFile);
+                return new Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            }
+            Snapshot s = snapshot();
+            Instant now = clock.instant();
+            Verdict before = judge.judge(s, OsLock.NOT_HELD, now);
+            if (before.blocksRun()) {
+                // A live holder that somehow lacks the OS lock, or one on another host: never stolen from.
+                release(channel, osLock);
+                return new Refused(before);
+            }
+            long token = nextToken(channel, s.record());
+            LockInfo mine = me(command, token, now);
+            AtomicFiles.write(lockFile, LockJson.write(mine).getBytes(StandardCharsets.UTF_8));
+            if (before instanceof Verdict.Stale stale) {
+                audit.append("stale-taken-over", now, stale.holder(), mine, stale.why());
+            }
+            audit.append("acquired", now, mine, mine, null);
+            Lease lease = new Lease(this, channel, osLock, mine, settings.heartbeatEvery(), clock);
+            return new Acquired(lease, before);
+        } catch (AccessDeniedException e) {
+            release(channel, osLock);
+            return new Refused(new Verdict.Unusable("the state folder " + stateDir + " is not writable ("
+                    + e.getMessage() + ")", "give this user write access to it, or choose another with --state-dir"));
+        } catch (IOException e) {
+            release(channel, osLock);
+            return new Refused(new Verdict.Unusable("the lock files in " + stateDir + " cannot be written ("
+                    + e + ")", "check the disk is not full and the folder is writable"));
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            JvmHeldLocks.unclaim(guardFile);
+            return new Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+        }
+    }
+
+    /** The outcome of {@link #clear}. */
+    public record ClearResult(boolean cleared, Verdict before, String message) {
+    }
+
+    /**
+     * Removes a free or stale lock. A live holder is refused unless {@code force}; then its record is
+     * removed anyway and the holder, at its next heartbeat, finds it gone and stops before writing.
+     */
+    public ClearResult clear(boolean force, String command) {
+        Instant now = clock.instant();
+        LockInfo actor = me(command, 0, now);
+        Snapshot s = snapshot();
+        if (s.isDirectory()) {
+            return new ClearResult(false, judge.judge(s, OsLock.UNKNOWN, now), "Nothing cleared: a folder is where"
+                    + " the lock file should be (" + lockFile + "). Remove it by hand; this program never creates it.");
+        }
+        FileChannel channel = null;
+        FileLock osLock = null;
+        boolean claimed = JvmHeldLocks.claim(guardFile);
+        try {
+            if (claimed && Files.exists(guardFile)) {
+                channel = FileChannel.open(guardFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                osLock = channel.tryLock(LOCK_POSITION, 1, false);
+            }
+            boolean weHoldOs = osLock != null || (claimed && !Files.exists(guardFile));
+            s = snapshot();
+            Verdict v = judge.judge(s, weHoldOs ? OsLock.NOT_HELD : OsLock.HELD_BY_OTHER, now);
+            if (v instanceof Verdict.Free) return new ClearResult(false, v, "Nothing to clear: no run holds the lock.");
+            if (v.blocksRun() && !force) {
+                return new ClearResult(false, v, "Not cleared: the lock is " + v.name() + ", held by "
+                        + Words.holder(v, now) + " (" + v.why() + "). If you are sure that run is stuck, use"
+                        + " --clear --force; it will stop before its next database commit.");
+            }
+            Files.deleteIfExists(lockFile);
+            boolean forced = v.blocksRun();
+            audit.append(forced ? "force-cleared" : "cleared", now, s.record().orElse(null), actor, v.why());
+            return new ClearResult(true, v, forced
+                    ? "Cleared by force. WARNING: the holder (" + Words.holder(v, now) + ") may still be running;"
+                      + " it will notice within " + Ages.human(settings.heartbeatEvery()) + " and stop before its next commit."
+                    : "Cleared the " + v.name().toLowerCase() + " lock (" + v.why() + "). The next run starts normally.");
+        } catch (IOException e) {
+            return new ClearResult(false, judge.judge(s, OsLock.UNKNOWN, now), "Could not clear " + lockFile + ": "
+                    + e.getMessage() + ". Check that this user may write to " + stateDir + ".");
+        } catch (OverlappingFileLockException e) {
+            return new ClearResult(false, judge.judge(s, OsLock.HELD_BY_OTHER, now), "Not cleared: this process holds the lock.");
+        } finally {
+            if (osLock != null || channel != null) releaseQuietly(channel, osLock);
+            if (claimed) JvmHeldLocks.unclaim(guardFile);
+        }
+    }
+
+    // --- used by Lease ---
+
+    Optional<LockInfo> readRecord() {
+        return snapshot().record();
+    }
+
+    void writeRecord(LockInfo info) throws IOException {
+        AtomicFiles.write(lockFile, LockJson.write(info).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void deleteRecordIfOurs(long token) throws IOException {
+        Optional<LockInfo> r = readRecord();
+        if (r.isPresent() && r.get().token() == token) Files.deleteIfExists(lockFile);
+    }
+
+    void writeCounter(FileChannel channel, long token) throws IOException {
+        byte[] bytes = (Long.toString(token) + "\n").getBytes(StandardCharsets.US_ASCII);
+        channel.write(ByteBuffer.wrap(bytes), 0);
+        channel.truncate(bytes.length);
+        channel.force(true);
+    }
+
+    void release(FileChannel channel, FileLock osLock) {
+        releaseQuietly(channel, osLock);
+        JvmHeldLocks.unclaim(guardFile);
+    }
+
+    // --- internals ---
+
+    /** Next fencing token: above both the guard's counter (never deleted) and any record on disk. */
+    private long nextToken(FileChannel channel, Optional<LockInfo> record) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(64);
+        channel.read(buf, 0);
+        String text = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
+        long counter = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
+        long next = Math.max(counter, record.map(LockInfo::token).orElse(0L)) + 1;
+        writeCounter(channel, next);
+        return next;
+    }
+
+    private LockInfo me(String command, long token, Instant now) {
+        long pid = facts.currentPid();
+        Instant started = facts.startTimeIfAlive(pid).orElse(null);
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        return new LockInfo(LockInfo.CURRENT_VERSION, pid, facts.hostName(), facts.userName(), started, at, at,
+                command, token);
+    }
+
+    private Snapshot snapshot() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) return Snapshot.absent();
+                if (Files.isDirectory(lockFile)) {
+                    return new Snapshot(true, true, Optional.empty(), "a folder is in its place", null);
+                }
+                Instant modified = Files.getLastModifiedTime(lockFile).toInstant();
+                long size = Files.size(lockFile);
+                if (size > LockJson.MAX_RECORD_BYTES) {
+                    return new Snapshot(true, false, Optional.empty(), "the file is " + size
+                            + " bytes, too large to be a lock record", modified);
+                }
+                LockJson.Parsed p = LockJson.parse(Files.readAllBytes(lockFile));
+                return new Snapshot(true, false, p.info(), p.problem(), modified);
+            } catch (NoSuchFileException e) {
+                if (attempt >= 2) return Snapshot.absent(); // released while we looked
+            } catch (IOException e) {
+                return new Snapshot(true, false, Optional.empty(), "it cannot be read: " + e.getMessage(), null);
+            }
+        }
+    }
+
+    /** Asks the OS, for an instant, whether a process on this host holds the lock. */
+    private OsLock probe() {
+        if (JvmHeldLocks.isHeld(guardFile)) return OsLock.HELD_BY_OTHER;
+        if (!Files.exists(guardFile)) return OsLock.NOT_HELD;
+        if (!JvmHeldLocks.claim(guardFile)) return OsLock.HELD_BY_OTHER;
+        try (FileChannel ch = FileChannel.open(guardFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock(LOCK_POSITION, 1, false);
+            if (l == null) return OsLock.HELD_BY_OTHER;
+            l.release();
+            return OsLock.NOT_HELD;
+        } catch (OverlappingFileLockException e) {
+            return OsLock.HELD_BY_OTHER;
+        } catch (IOException e) {
+            return OsLock.UNKNOWN;
+        } finally {
+            JvmHeldLocks.unclaim(guardFile);
+        }
+    }
+
+    private Optional<Verdict.Unusable> ensureStateDir() {
+        try {
+            Files.createDirectories(stateDir);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new Verdict.Unusable("the state folder " + stateDir + " cannot be created (" + e + ")",
+                    "check the path and that this user may write there, or choose another with --state-dir"));
+        }
+    }
+
+    private static void releaseQuietly(FileChannel channel, FileLock osLock) {
+        try {
+            if (osLock != null && osLock.isValid()) osLock.release();
+        } catch (IOException ignored) {
+            // closing the channel below releases it too
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) channel.close();
+        } catch (IOException ignored) {
+            // nothing left to do with a channel we are abandoning
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis); // polling interval while waiting for the lock, bounded by a deadline
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockBusyException(new Verdict.Free("interrupted"), "Interrupted while waiting for the lock.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//SOURCES lib/**.java
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import parkwait.cli.Cli;
+import parkwait.cli.Common;
+import parkwait.cli.ExitCodes;
+import parkwait.cli.JsonOut;
+import parkwait.cli.LockReport;
+import parkwait.cli.Secrets;
+import parkwait.cli.Version;
+import parkwait.lock.FileRunLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "lock", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Show, check or clear the pipeline's run lock.",
+        footer = {"%nExamples:",
+                "  jbang lock.java                         who holds the lock, since when, and whether it is live",
+                "  jbang lock.java --check                 exit 0 if a run may start, 75 if a live run holds it",
+                "  jbang lock.java --clear                 remove a stale lock (refuses a live holder)",
+                "  jbang lock.java --clear --force         remove even a live holder's lock (it stops before its next commit)"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:free or stale (or cleared)", "1:failed (the lock cannot be used)", "2:usage error",
+                "75:held by a live run"})
+class lock implements Callable<Integer> {
+    @Mixin Common common;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--check", description = "Print nothing unless --json; exit 0 when free or stale, 75 when held.")
+    boolean check;
+
+    @Option(names = "--clear", description = "Remove a free or stale lock; a live holder is refused (exit 75).")
+    boolean clear;
+
+    @Option(names = "--force", description = "With --clear: remove the lock even if its holder is alive (a warning and an audit line are written).")
+    boolean force;
+
+    public static void main(String... args) {
+        System.exit(Cli.run(new lock(), args));
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (force && !clear) {
+            err.println("--force only makes sense with --clear. Example: jbang lock.java --clear --force");
+            return ExitCodes.USAGE;
+        }
+        Clock clock = Clock.systemUTC();
+        FileRunLock runLock = LockReport.fileLock(common, clock);
+        if (clear) {
+            FileRunLock.ClearResult r = runLock.clear(force, Secrets.commandLine("lock.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+            if (common.json) {
+                var doc = LockReport.json(new FileRunLock.Inspection(r.before(), java.util.Optional.empty(), runLock.lockFile()), clock.instant());
+                doc.put("cleared", r.cleared());
+                doc.put("message", r.message());
+                JsonOut.print(out, doc);
+            } else {
+                (r.cleared() ? out : err).println(r.message());
+            }
+            if (r.cleared() || r.before() instanceof parkwait.lock.Verdict.Free) return ExitCodes.OK;
+            return r.before() instanceof parkwait.lock.Verdict.Unusable ? ExitCodes.FAILED : ExitCodes.LOCKED;
+        }
+        FileRunLock.Inspection in = runLock.inspect();
+        if (common.json) {
+            JsonOut.print(out, LockReport.json(in, clock.instant()));
+        } else if (!check) {
+            out.print(LockReport.text(in, clock.instant()));
+            out.flush();
+        }
+        if (in.verdict() instanceof parkwait.lock.Verdict.Unusable) return ExitCodes.FAILED;
+        return in.verdict().blocksRun() ? ExitCodes.LOCKED : ExitCodes.OK;
+    }
+}
