@@ -45,6 +45,7 @@ public final class LockReport {
         if (v instanceof Verdict.HeldRemote) {
             return "Another machine is running. If that machine is off, the lock turns stale when its heartbeat is older than the limit.";
         }
+        if (v instanceof Verdict.Unusable u) return "To fix it: " + u.remedy() + ".";
         return "Fix the problem above, then run again.";
     }
 

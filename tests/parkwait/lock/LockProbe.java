@@ -1,0 +1,77 @@
+package parkwait.lock;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A child process for lock tests.
+ * <pre>
+ *   section STATE_DIR LOG HOLD_MS GO_FILE WAIT_MS
+ *                                           wait for GO_FILE, take the lock (waiting up to WAIT_MS), append
+ *                                           "pid enterMicros exitMicros" to LOG; exit 0 or 75
+ *   hold STATE_DIR READY_FILE               take the lock, create READY_FILE, hold until killed;
+ *                                           exit 1 if the lock is lost (heartbeat every 100 ms)
+ * </pre>
+ */
+public final class LockProbe {
+    public static void main(String[] args) throws Exception {
+        Path state = Path.of(args[1]);
+        LockSettings settings = new LockSettings(Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofMillis(100));
+        FileRunLock lock = new FileRunLock(state, settings, ProcessFacts.system(), Clock.systemUTC());
+        switch (args[0]) {
+            case "section" -> section(lock, Path.of(args[2]), Long.parseLong(args[3]), Path.of(args[4]),
+                    Duration.ofMillis(Long.parseLong(args[5])));
+            case "hold" -> hold(lock, Path.of(args[2]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    private static void section(FileRunLock lock, Path log, long holdMs, Path go, Duration wait) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(go)) {
+            if (System.currentTimeMillis() > deadline) System.exit(2);
+            Thread.onSpinWait();
+        }
+        Lease lease;
+        try {
+            lease = lock.acquire("probe section", wait, s -> { });
+        } catch (LockBusyException e) {
+            System.out.println(e.getMessage());
+            System.exit(75);
+            return;
+        }
+        try (lease) {
+            long enter = micros();
+            long until = System.nanoTime() + holdMs * 1_000_000;
+            while (System.nanoTime() < until) Thread.onSpinWait();
+            long exit = micros();
+            Files.writeString(log, ProcessHandle.current().pid() + " " + enter + " " + exit + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        }
+        System.exit(0);
+    }
+
+    private static void hold(FileRunLock lock, Path ready) throws Exception {
+        Lease lease = lock.acquire("probe hold", Duration.ZERO, s -> { });
+        Files.writeString(ready, Long.toString(lease.token()));
+        while (true) {
+            try {
+                lease.assertHeld();
+            } catch (LockLostException e) {
+                System.out.println(e.getMessage());
+                System.exit(1);
+            }
+            Thread.sleep(20); // the holder's own work loop; tests wait on files, not on this
+        }
+    }
+
+    private static long micros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+}
