@@ -4,15 +4,23 @@
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import parkwait.cli.Cli;
 import parkwait.cli.Common;
 import parkwait.cli.DurationConverter;
-import parkwait.cli.ExitCodes;
+import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Secrets;
+import parkwait.cli.UserException;
 import parkwait.cli.Version;
-import parkwait.lock.Lease;
+import parkwait.config.Config;
+import parkwait.pipeline.Ingest;
+import parkwait.pipeline.IngestOptions;
+import parkwait.pipeline.RunLog;
+import parkwait.pipeline.RunSummary;
+import parkwait.source.S3Settings;
+import parkwait.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,23 +28,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = "PLACEHOLDER: takes the run lock, runs a placeholder step, releases it. The pipeline comes next.",
+        description = {"Loads new and changed wait-time exports into the SQLite database and rewrites the per-park, per-day CSVs.",
+                "Runs under the run lock: a second copy exits 75 (or waits, with --wait)."},
         footer = {"%nExamples:",
-                "  jbang ingest.java --output-base D:\\waits              run once; exit 75 if another run holds the lock",
-                "  jbang ingest.java --output-base D:\\waits --wait 30m   wait up to 30 minutes for the lock"},
+                "  jbang ingest.java --source examples/bucket --output-base out/demo     the bundled sample, offline",
+                "  jbang ingest.java --output-base D:\\waits                              s3://touringplans_stats, all parks",
+                "  jbang ingest.java --output-base D:\\waits --props wdw,dlr --wait 30m   two properties; wait for a running copy"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failed", "2:usage error", "3:some files failed", "75:another live run holds the lock"})
+        exitCodeList = {"0:success (also: nothing new)", "1:failed; nothing half-written is left", "2:usage or config error",
+                "3:finished, but some files failed (listed; retried next run)", "75:another live run holds the lock"})
 class ingest implements Callable<Integer> {
     @Mixin Common common;
     @Spec CommandSpec spec;
 
+    @Option(names = "--source", paramLabel = "SRC",
+            description = "s3://bucket[/prefix] or a folder laid out like the bucket (default: s3://<s3_bucket from the config>).")
+    String source;
+
+    @Option(names = "--props", paramLabel = "LIST", split = ",",
+            description = "Properties to load, comma-separated, from wdw,dlr,uor,ush,tdr (default: default_props, else all).")
+    List<String> props;
+
+    @Option(names = "--full-rebuild", description = "Forget what was loaded and read every file again (same result as the incremental history).")
+    boolean fullRebuild;
+
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
-            description = "Wait up to this long for a live run to finish (e.g. 90s, 30m, 2h) instead of exiting 75.")
+            description = "Wait up to this long for a running copy to finish (e.g. 90s, 30m, 2h) instead of exiting 75.")
     Duration wait;
 
-    @Option(names = "--placeholder-seconds", hidden = true, defaultValue = "0",
-            description = "How long the placeholder step holds the lock (for lock tests).")
-    double placeholderSeconds;
+    @Option(names = "--region", description = "AWS region (default: the SDK's chain: AWS_REGION, the profile; else us-east-1).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3-compatible endpoint (default: AWS_ENDPOINT_URL, else AWS). Implies --path-style.")
+    String endpointUrl;
+
+    @Option(names = "--path-style", description = "Path-style bucket addressing (for S3-compatible stores).")
+    boolean pathStyle;
 
     public static void main(String... args) {
         System.exit(Cli.run(new ingest(), args));
@@ -44,19 +71,42 @@ class ingest implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Config config = common.config();
         var err = spec.commandLine().getErr();
-        String command = Secrets.commandLine("ingest.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-        try (Lease lease = LockReport.fileLock(common, Clock.systemUTC()).acquire(command, wait, err::println)) {
-            err.println("Took the run lock (token " + lease.token() + ").");
-            err.println("This ingest.java is a PLACEHOLDER: it holds the lock for " + placeholderSeconds
-                    + " s and ingests nothing yet.");
-            long until = System.nanoTime() + (long) (placeholderSeconds * 1e9);
-            while (System.nanoTime() < until) {
-                lease.assertHeld();
-                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+        Clock clock = Clock.systemUTC();
+        IngestOptions options = options(config);
+        try (RunLog log = RunLog.open(err, common.outputBase().resolve("logs"), clock, common.verbose)) {
+            RunSummary summary = new Ingest(options, LockReport.fileLock(common, clock), clock, log).run();
+            if (common.json) {
+                JsonOut.print(spec.commandLine().getOut(), summary.toMap());
+            } else {
+                spec.commandLine().getOut().print(summary.text());
+                spec.commandLine().getOut().flush();
             }
-            lease.assertHeld();
+            log.detail("Summary:\n" + summary.text());
+            return summary.exitCode();
         }
-        return ExitCodes.OK;
+    }
+
+    private IngestOptions options(Config config) {
+        List<String> properties = props != null ? props.stream().map(String::trim).map(String::toLowerCase).toList()
+                : config.defaultProps();
+        for (String p : properties) {
+            if (!Config.ALL_PROPS.contains(p)) {
+                throw new UserException(2, "Unknown property \"" + p + "\" in --props. Use any of " + Config.ALL_PROPS + ".");
+            }
+        }
+        S3Settings s3 = S3Settings.fromEnvironment(System.getenv());
+        String endpoint = endpointUrl != null ? endpointUrl : config.endpointUrl();
+        if (endpoint != null) s3 = s3.withEndpointUrl(S3Settings.parseEndpoint(endpoint));
+        String reg = region != null ? region : config.region();
+        if (reg != null) s3 = s3.withRegion(reg);
+        if (pathStyle || config.pathStyle()) s3 = s3.withPathStyle(true);
+        String src = source != null ? source : "s3://" + config.s3Bucket();
+        String command = Secrets.commandLine("ingest.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        return new IngestOptions(src, s3, properties, common.outputBase(), common.stateDir(), fullRebuild, config.sampleK(),
+                config.maxFailures(), Duration.ofDays(config.skipFailedOlderThanDays()), config.zones(),
+                config.journalMode().equals("wal") ? StoreOptions.JournalMode.WAL : StoreOptions.JournalMode.DELETE,
+                wait, command);
     }
 }

@@ -1,0 +1,41 @@
+package parkwait.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+/** Where partition CSVs live: {@code fact_tables/clean/YYYY-MM/{park}_{YYYY-MM-DD}.csv} (DESIGN 4.5). */
+public final class PartitionFiles {
+    public static final String HEADER = "entity_code,observed_at,wait_time_type,wait_time_minutes\n";
+
+    private PartitionFiles() {
+    }
+
+    public static Path cleanRoot(Path outputBase) {
+        return outputBase.resolve("fact_tables").resolve("clean");
+    }
+
+    /** The file of one partition. Park codes are lower-case letters only, so they are safe in a file name. */
+    public static Path fileOf(Path outputBase, String park, LocalDate parkDate) {
+        if (!park.matches("[a-z]{1,5}")) throw new IllegalArgumentException("not a park code: " + park);
+        String month = parkDate.toString().substring(0, 7);
+        return cleanRoot(outputBase).resolve(month).resolve(park + "_" + parkDate + ".csv");
+    }
+
+    /** Removes temp files a killed run left behind; returns how many. */
+    public static int removeLeftoverTemps(Path root) throws IOException {
+        if (!Files.isDirectory(root)) return 0;
+        int removed = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,181 @@
+package parkwait.pipeline;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import parkwait.export.PartitionFiles;
+import parkwait.export.PartitionWriter;
+import parkwait.export.Sampler;
+import parkwait.export.StateExports;
+import parkwait.lock.FileRunLock;
+import parkwait.lock.Lease;
+import parkwait.parse.ParseStats;
+import parkwait.parse.Parser;
+import parkwait.source.Source;
+import parkwait.source.SourceException;
+import parkwait.source.SourceObject;
+import parkwait.source.Sources;
+import parkwait.store.FileLoad;
+import parkwait.store.LoadResult;
+import parkwait.store.Partition;
+import parkwait.store.RunRecord;
+import parkwait.store.Store;
+import parkwait.store.StoreOptions;
+
+/**
+ * The whole pipeline under the run lock: list, classify, parse, load each file in its own
+ * transaction, rewrite dirty partitions, export state. A crash at any instant leaves every file
+ * either fully loaded and recorded or not at all, and dirty partitions are rewritten next run.
+ */
+public final class Ingest {
+    private final IngestOptions options;
+    private final FileRunLock lock;
+    private final Clock clock;
+    private final RunLog log;
+
+    public Ingest(IngestOptions options, FileRunLock lock, Clock clock, RunLog log) {
+        this.options = options;
+        this.lock = lock;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Runs once. Throws LockBusyException (exit 75) without touching anything if another run holds the lock. */
+    public RunSummary run() throws IOException {
+        Instant started = clock.instant();
+        try (Lease lease = lock.acquire(options.command(), options.wait(), log::info)) {
+            log.detail("Took the run lock with token " + lease.token() + ".");
+            return runLocked(lease, started);
+        }
+    }
+
+    private RunSummary runLocked(Lease lease, Instant started) throws IOException {
+        RunSummary summary = new RunSummary();
+        StoreOptions storeOptions = StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock);
+        try (Store store = Store.open(options.database(), storeOptions);
+             Source source = Sources.open(options.source(), options.s3())) {
+            long token = lease.token();
+            if (store.highestToken() >= token) token = lease.raiseToken(store.highestToken() + 1);
+            store.claimToken(token);
+            String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(started.atZone(ZoneId.of("UTC")))
+                    + "-" + lease.info().pid();
+            store.startRun(RunRecord.started(runId, started, lease.info().host(), lease.info().pid(), token));
+            if (options.fullRebuild()) {
+                log.info("Full rebuild: forgetting every loaded file; all files are read again.");
+                store.markAllDirty(token);
+                store.forgetAllFiles(token);
+            }
+
+            log.info("Listing " + source.describe() + " for " + String.join(",", options.properties()) + "...");
+            List<SourceObject> listing = source.list(options.properties());
+            FilePlan.Plan plan = FilePlan.decide(listing, store.sourceFiles(), options.zones(), options.maxFailures(),
+                    options.skipFailedAfter(), clock.instant());
+            summary.filesListed = listing.size();
+            summary.filesUnchanged = plan.unchanged().size();
+            summary.filesGivenUp = plan.givenUp().size();
+            summary.unknownKeys.addAll(plan.unknown());
+            log.info(listing.size() + " files listed: " + plan.load().size() + " to load, " + plan.unchanged().size()
+                    + " unchanged" + (plan.givenUp().isEmpty() ? "" : ", " + plan.givenUp().size() + " given up after repeated failures")
+                    + (plan.unknown().isEmpty() ? "" : ", " + plan.unknown().size() + " not wait-time files") + ".");
+            for (SourceObject o : plan.givenUp()) log.warn("Skipping " + o.key() + ": it failed " + options.maxFailures() + " or more times and is old.");
+
+            Sampler sampler = new Sampler(options.sampleK(), started.toEpochMilli());
+            int n = 0;
+            for (FilePlan.Item item : plan.load()) {
+                n++;
+                loadOne(item, n, plan.load().size(), store, source, lease, token, runId, sampler, summary);
+            }
+            exportPartitions(store, lease, token, summary);
+            StateExports.write(options.stateDir(), store.sourceFiles().values());
+            String month = DateTimeFormatter.ofPattern("yyyy-MM").format(started.atZone(ZoneId.systemDefault()));
+            if (sampler.size() > 0) log.detail("Wrote a sample of " + sampler.size() + " rows to " + sampler.write(options.outputBase(), month) + ".");
+            summary.elapsed = Duration.between(started, clock.instant());
+            lease.assertHeld();
+            store.finishRun(finished(runId, started, lease, token, summary));
+            return summary;
+        }
+    }
+
+    private void loadOne(FilePlan.Item item, int n, int total, Store store, Source source, Lease lease, long token,
+                         String runId, Sampler sampler, RunSummary summary) {
+        SourceObject obj = item.object();
+        Instant t0 = clock.instant();
+        long[] bytes = {0};
+        try (FileLoad load = store.beginFile(obj, token, runId);
+             InputStream in = counting(source.open(obj), bytes)) {
+            ParseStats stats = Parser.parse(item.kind(), in, item.zone(), row -> {
+                load.add(row);
+                sampler.offer(row);
+            });
+            lease.assertHeld(); // DESIGN 3.4: a run that lost its lock never commits
+            LoadResult r = load.commit(stats);
+            summary.parse.add(stats);
+            summary.rowsNew += r.rowsNew();
+            summary.rowsDuplicate += r.rowsDuplicate();
+            summary.rowsReplaced += r.rowsRemoved();
+            switch (item.reason()) {
+                case NEW -> summary.filesNew++;
+                case CHANGED -> summary.filesChanged++;
+                case RETRY -> summary.filesRetried++;
+            }
+            summary.bytesRead += bytes[0];
+            log.info(String.format("[%d/%d] %s (%s): %d rows, %d new, %d rejected, %.1f MB in %.1f s", n, total, obj.key(),
+                    item.reason().name().toLowerCase(), stats.recordsSeen(), r.rowsNew(), stats.rejected(), bytes[0] / 1e6,
+                    Duration.between(t0, clock.instant()).toMillis() / 1000.0));
+            if (stats.rejected() > 0) log.detail("  rejected in " + obj.key() + ": " + stats.rejects());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SourceException || e instanceof parkwait.store.FencedException
+                    || e instanceof parkwait.lock.LockLostException || e instanceof parkwait.store.StoreException) {
+                throw (RuntimeException) e; // the whole run stops: nothing more can be done safely
+            }
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            summary.filesFailed++;
+            summary.failedKeys.add(obj.key() + " - " + error);
+            log.warn("[" + n + "/" + total + "] " + obj.key() + " failed (" + error + "); it is retried next run.");
+            store.recordFailure(obj, token, runId, error);
+        }
+    }
+
+    private void exportPartitions(Store store, Lease lease, long token, RunSummary summary) throws IOException {
+        int removed = PartitionFiles.removeLeftoverTemps(PartitionFiles.cleanRoot(options.outputBase()));
+        if (removed > 0) log.detail("Removed " + removed + " temp files left by an interrupted run.");
+        List<Partition> dirty = store.dirtyPartitions();
+        if (!dirty.isEmpty()) log.info("Writing " + dirty.size() + " partition CSV files...");
+        PartitionWriter writer = new PartitionWriter(store, options.outputBase());
+        for (Partition p : dirty) {
+            lease.assertHeld();
+            writer.write(p);
+            store.clearDirty(p, token);
+            summary.partitionsWritten++;
+        }
+    }
+
+    private RunRecord finished(String runId, Instant started, Lease lease, long token, RunSummary s) {
+        String outcome = s.filesFailed > 0 ? "partial" : "ok";
+        return new RunRecord(runId, started, clock.instant(), lease.info().host(), lease.info().pid(), token, outcome,
+                s.exitCode(), s.filesLoaded(), s.filesUnchanged + s.filesGivenUp, s.filesFailed, s.parse.recordsSeen(),
+                s.rowsNew, s.rowsDuplicate, s.parse.rejected(), s.rejects(), s.partitionsWritten);
+    }
+
+    private static InputStream counting(InputStream in, long[] count) {
+        return new FilterInputStream(in) {
+            @Override public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) count[0]++;
+                return b;
+            }
+
+            @Override public int read(byte[] buf, int off, int len) throws IOException {
+                int r = super.read(buf, off, len);
+                if (r > 0) count[0] += r;
+                return r;
+            }
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package parkwait.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import parkwait.cli.ExitCodes;
+import parkwait.parse.ParseStats;
+import parkwait.parse.Reject;
+
+/** The counts of one run, printed at its end and stored in the database. Mutable while the run goes. */
+public final class RunSummary {
+    long filesListed;
+    long filesNew;
+    long filesChanged;
+    long filesRetried;
+    long filesUnchanged;
+    long filesGivenUp;
+    long filesFailed;
+    long rowsNew;
+    long rowsDuplicate;
+    long rowsReplaced;
+    long partitionsWritten;
+    long bytesRead;
+    final List<String> unknownKeys = new ArrayList<>();
+    final List<String> failedKeys = new ArrayList<>();
+    final ParseStats parse = new ParseStats();
+    Duration elapsed = Duration.ZERO;
+
+    /** 0, or 3 when some files failed (they are retried next run). */
+    public int exitCode() {
+        return filesFailed > 0 ? ExitCodes.SOME_FILES_FAILED : ExitCodes.OK;
+    }
+
+    public long filesLoaded() {
+        return filesNew + filesChanged + filesRetried;
+    }
+
+    public long rowsNew() {
+        return rowsNew;
+    }
+
+    public long filesFailed() {
+        return filesFailed;
+    }
+
+    public long partitionsWritten() {
+        return partitionsWritten;
+    }
+
+    public ParseStats parse() {
+        return parse;
+    }
+
+    /** The summary for people. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("Files:      %d listed; %d loaded (%d new, %d changed, %d retried); %d unchanged; %d failed; %d given up; %d not wait-time files%n",
+                filesListed, filesLoaded(), filesNew, filesChanged, filesRetried, filesUnchanged, filesFailed, filesGivenUp, unknownKeys.size()));
+        b.append(String.format("Rows:       %d seen; %d new; %d duplicate; %d rejected%n",
+                parse.recordsSeen(), rowsNew, rowsDuplicate, parse.rejected()));
+        if (parse.rejected() > 0) {
+            b.append("Rejected:   ");
+            List<String> parts = new ArrayList<>();
+            parse.rejects().forEach((r, n) -> parts.add(r.label() + " " + n));
+            b.append(String.join(", ", parts)).append('\n');
+        }
+        b.append(String.format("Partitions: %d CSV files written%n", partitionsWritten));
+        b.append(String.format("Time:       %.1f s (%.1f MB read)%n", elapsed.toMillis() / 1000.0, bytesRead / 1e6));
+        for (String k : failedKeys) b.append("Failed:     ").append(k).append('\n');
+        for (String k : unknownKeys) b.append("Skipped:    ").append(k).append(" (not a standby or priority file)\n");
+        return b.toString();
+    }
+
+    /** The same as a JSON-ready map. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("filesListed", filesListed);
+        m.put("filesNew", filesNew);
+        m.put("filesChanged", filesChanged);
+        m.put("filesRetried", filesRetried);
+        m.put("filesUnchanged", filesUnchanged);
+        m.put("filesFailed", filesFailed);
+        m.put("filesGivenUp", filesGivenUp);
+        m.put("rowsSeen", parse.recordsSeen());
+        m.put("rowsNew", rowsNew);
+        m.put("rowsDuplicate", rowsDuplicate);
+        m.put("rowsRejected", parse.rejected());
+        Map<String, Long> rejects = new LinkedHashMap<>();
+        parse.rejects().forEach((r, n) -> rejects.put(r.label(), n));
+        m.put("rejected", rejects);
+        m.put("partitionsWritten", partitionsWritten);
+        m.put("seconds", elapsed.toMillis() / 1000.0);
+        m.put("failedKeys", failedKeys);
+        m.put("unknownKeys", unknownKeys);
+        m.put("exitCode", exitCode());
+        return m;
+    }
+
+    Map<Reject, Long> rejects() {
+        return new EnumMap<>(parse.rejects());
+    }
+}
