@@ -56,8 +56,8 @@ public record S3Settings(String bucket, String prefix, String region, URI endpoi
             String scheme = endpointUrl.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || endpointUrl.getHost() == null) {
-                throw new SourceException(SourceException.Kind.INVALID_SETTING, "The endpoint URL "
-                        + redact(endpointUrl) + " is not valid: write it as http://host:port or https://host.");
+                throw new SourceException(SourceException.Kind.INVALID_SETTING, "The endpoint URL \""
+                        + redactText(endpointUrl.toString()) + "\" is not valid: write it as http://host:port or https://host.");
             }
         }
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
@@ -140,8 +140,8 @@ public record S3Settings(String bucket, String prefix, String region, URI endpoi
         try {
             return new URI(text.trim());
         } catch (java.net.URISyntaxException e) {
-            throw new SourceException(SourceException.Kind.INVALID_SETTING,
-                    "The endpoint URL is not valid: write it as http://host:port or https://host.", null);
+            throw new SourceException(SourceException.Kind.INVALID_SETTING, "The endpoint URL \"" + redactText(text)
+                    + "\" is not valid: write it as http://host:port or https://host.", null);
         }
     }
 
@@ -149,6 +149,13 @@ public record S3Settings(String bucket, String prefix, String region, URI endpoi
         String scheme = uri.getScheme() == null ? "" : uri.getScheme() + "://";
         String host = uri.getHost() == null ? "?" : uri.getHost();
         return scheme + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** Text that failed to parse as a URL, without a user-info part or a query that might hold a secret. */
+    private static String redactText(String text) {
+        String t = text.strip().replaceFirst("^([^/]*//)?[^/@]*@", "$1");
+        int query = t.indexOf('?');
+        return query < 0 ? t : t.substring(0, query);
     }
 
     private static String normalisePrefix(String prefix) {
