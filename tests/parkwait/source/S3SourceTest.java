@@ -90,6 +90,11 @@ class S3SourceTest {
             List<SourceObject> fromDir = dir.list(SampleTree.PROPERTIES);
             assertEquals(SampleTree.keys(fromDir), SampleTree.keys(fromS3));
             assertEquals(fromDir.stream().map(SourceObject::size).toList(), fromS3.stream().map(SourceObject::size).toList());
+            for (int i = 0; i < fromS3.size(); i++) {
+                try (InputStream a = s3.open(fromS3.get(i)); InputStream b = dir.open(fromDir.get(i))) {
+                    assertArrayEquals(b.readAllBytes(), a.readAllBytes(), fromS3.get(i).key());
+                }
+            }
         }
     }
 
