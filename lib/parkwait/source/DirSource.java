@@ -1,0 +1,145 @@
+package parkwait.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * A local folder laid out like the bucket (e.g. a mirror made with {@code aws s3 sync}).
+ *
+ * <p>Keys are '/'-separated paths relative to the root. The ETag is a stamp of size and
+ * last-modified time, never a hash of the contents, so that an incremental run costs only a
+ * listing (DESIGN 7). Symbolic links are followed only while their target stays inside the root.
+ */
+public final class DirSource implements Source {
+    private final Path root;
+
+    /**
+     * @throws SourceException if the path does not exist or is not a folder
+     */
+    public DirSource(Path folder) {
+        Path real;
+        try {
+            real = folder.toRealPath();
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Kind.NOT_FOUND, "The source folder " + folder.toAbsolutePath()
+                    + " does not exist: check the --source path.", e);
+        }
+        if (!Files.isDirectory(real)) {
+            throw new SourceException(SourceException.Kind.NOT_FOUND, "The source " + folder.toAbsolutePath()
+                    + " is a file, not a folder: give the folder that contains export/.");
+        }
+        this.root = real;
+    }
+
+    /** The folder's real path (symbolic links resolved). */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+
+    @Override
+    public List<SourceObject> list(List<String> properties) throws IOException {
+        List<SourceObject> objects = new ArrayList<>();
+        for (String prefix : Keys.prefixes(properties)) {
+            Path dir = root.resolve(prefix);
+            if (Files.isDirectory(dir)) walk(dir, objects);
+        }
+        objects.sort(Keys.ORDER);
+        return objects;
+    }
+
+    private void walk(Path dir, List<SourceObject> into) throws IOException {
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                return insideRoot(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String key = keyOf(file);
+                if (attrs.isRegularFile() && Keys.isCsv(key)
+                        && (!Files.isSymbolicLink(file) || insideRoot(file))) {
+                    into.add(new SourceObject(key, stamp(attrs), attrs.size(), attrs.lastModifiedTime().toInstant()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                // A link loop or a dangling link is not a source file; anything else is a real failure.
+                if (e instanceof FileSystemLoopException || e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public InputStream open(SourceObject object) throws IOException {
+        Path file = pathOf(object.key());
+        if (!insideRoot(file)) {
+            throw new NoSuchFileException(file.toString(), null, "it lies outside the source folder " + root);
+        }
+        return Files.newInputStream(file);
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held open between calls.
+    }
+
+    /** Size and modification time in nanoseconds, in hex: changes whenever a sync rewrites the file. */
+    static String stamp(BasicFileAttributes attrs) {
+        var mtime = attrs.lastModifiedTime().toInstant();
+        long nanos = Math.addExact(Math.multiplyExact(mtime.getEpochSecond(), 1_000_000_000L), mtime.getNano());
+        return Long.toHexString(attrs.size()) + "-" + Long.toHexString(nanos);
+    }
+
+    private String keyOf(Path file) {
+        Path relative = root.relativize(file);
+        StringBuilder key = new StringBuilder();
+        for (Path part : relative) {
+            if (key.length() > 0) key.append('/');
+            key.append(part);
+        }
+        return key.toString();
+    }
+
+    private Path pathOf(String key) throws NoSuchFileException {
+        Path file = root;
+        for (String part : key.split("/", -1)) {
+            // A key comes from our own listing, but the database may hold one from elsewhere;
+            // open() also checks that the result stays inside the root.
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new NoSuchFileException(key, null, "not a valid key in the source folder " + root);
+            }
+            file = file.resolve(part);
+        }
+        return file;
+    }
+
+    private boolean insideRoot(Path path) throws IOException {
+        try {
+            return path.toRealPath().startsWith(root);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+}
