@@ -27,7 +27,11 @@ public record Summary(List<Written> files) {
     /** One line for people: {@code 40 files (15 regular, 25 nasty), 612 rows, 51234 bytes}. */
     public String describe() {
         long nasty = files.stream().filter(Written::nasty).count();
-        return files.size() + " files (" + (files.size() - nasty) + " regular, " + nasty + " nasty), "
-                + rows() + " rows (" + regularRows() + " regular), " + bytes() + " bytes";
+        return count(files.size(), "file") + " (" + (files.size() - nasty) + " regular, " + nasty + " nasty), "
+                + count(rows(), "row") + " (" + regularRows() + " regular), " + count(bytes(), "byte");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
