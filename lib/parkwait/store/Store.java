@@ -7,15 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 import parkwait.parse.FactRow;
-import parkwait.parse.WaitType;
 import parkwait.source.SourceObject;
 
 /**
@@ -29,19 +26,6 @@ import parkwait.source.SourceObject;
  */
 public final class Store implements AutoCloseable {
     private static final String CLAIM_TOKEN = "UPDATE meta SET value = ? WHERE key = 'highest_token'";
-    private static final String DIRTY = "SELECT park, park_date FROM dirty_partitions ORDER BY park, park_date";
-    private static final String ALL_PARTITIONS = "SELECT DISTINCT park, park_date FROM wait_times ORDER BY park, park_date";
-    // DESIGN 4.5: by instant, then entity_code and type by code point (BINARY collation compares
-    // UTF-8 bytes, which is code-point order), then minutes as numbers.
-    private static final String ROWS = """
-            SELECT entity_code, observed_at, wait_time_type, wait_time_minutes, observed_epoch
-              FROM wait_times WHERE park = ? AND park_date = ?
-             ORDER BY observed_epoch, entity_code, wait_time_type, wait_time_minutes""";
-    private static final String CLEAR_DIRTY = "DELETE FROM dirty_partitions WHERE park = ? AND park_date = ?";
-    private static final String MARK_ALL_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) " + ALL_PARTITIONS;
-    private static final String FORGET_ROWS = "DELETE FROM wait_times";
-    private static final String FORGET_FILES = "DELETE FROM source_files";
-
     private final Connection conn;
     private final Path dbFile;
     private final StoreOptions options;
@@ -169,12 +153,12 @@ public final class Store implements AutoCloseable {
 
     /** Partitions whose CSV must be rewritten, ordered by park then date. */
     public List<Partition> dirtyPartitions() {
-        return read("read the dirty partitions from", c -> partitions(c, DIRTY));
+        return read("read the dirty partitions from", Partitions::dirty);
     }
 
     /** Every partition that has rows, ordered by park then date. */
     public List<Partition> allPartitions() {
-        return read("list the partitions of", c -> partitions(c, ALL_PARTITIONS));
+        return read("list the partitions of", Partitions::all);
     }
 
     /**
@@ -183,41 +167,17 @@ public final class Store implements AutoCloseable {
      * store: the read cursor is open while it runs.
      */
     public long forEachRow(Partition p, Consumer<FactRow> sink) {
-        return read("read partition " + p.park() + " " + p.date() + " from", c -> {
-            long n = 0;
-            try (PreparedStatement ps = c.prepareStatement(ROWS)) {
-                ps.setString(1, p.park());
-                ps.setString(2, p.date().toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(new FactRow(rs.getString(1), rs.getString(2), WaitType.valueOf(rs.getString(3)),
-                                rs.getInt(4), p.park(), p.date(), rs.getLong(5)));
-                        n++;
-                    }
-                }
-            }
-            return n;
-        });
+        return read("read partition " + p.park() + " " + p.date() + " from", c -> Partitions.forEachRow(c, p, sink));
     }
 
     /** Clears the dirty mark of a partition whose CSV has just been rewritten. */
     public void clearDirty(Partition p, long token) {
-        write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> {
-            try (PreparedStatement ps = c.prepareStatement(CLEAR_DIRTY)) {
-                ps.setString(1, p.park());
-                ps.setString(2, p.date().toString());
-                return ps.executeUpdate();
-            }
-        });
+        write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, p));
     }
 
     /** Marks every partition that has rows dirty, so that all CSVs are rewritten. */
     public void markAllDirty(long token) {
-        write(token, "mark all partitions dirty in", c -> {
-            try (PreparedStatement ps = c.prepareStatement(MARK_ALL_DIRTY)) {
-                return ps.executeUpdate();
-            }
-        });
+        write(token, "mark all partitions dirty in", Partitions::markAllDirty);
     }
 
     /**
@@ -229,11 +189,7 @@ public final class Store implements AutoCloseable {
      */
     public void forgetAllFiles(long token) {
         write(token, "forget all loaded files in", c -> {
-            for (String sql : List.of(MARK_ALL_DIRTY, FORGET_ROWS, FORGET_FILES)) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.executeUpdate();
-                }
-            }
+            Partitions.forgetAllFiles(c);
             return null;
         });
     }
@@ -280,14 +236,6 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(action, e);
         }
-    }
-
-    private static List<Partition> partitions(Connection c, String sql) throws SQLException {
-        List<Partition> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) list.add(new Partition(rs.getString(1), LocalDate.parse(rs.getString(2))));
-        }
-        return list;
     }
 
     private static String pragma(Connection conn, String assignment) throws SQLException {
