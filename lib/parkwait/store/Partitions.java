@@ -1,0 +1,87 @@
+package parkwait.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import parkwait.parse.FactRow;
+import parkwait.parse.WaitType;
+
+/** The SQL of partitions: dirty marks and the rows of one partition; called by Store. */
+final class Partitions {
+    private static final String DIRTY = "SELECT park, park_date FROM dirty_partitions ORDER BY park, park_date";
+    private static final String ALL = "SELECT DISTINCT park, park_date FROM wait_times ORDER BY park, park_date";
+    // DESIGN 4.5: by instant, then entity_code and type by code point (BINARY collation compares
+    // UTF-8 bytes, which is code-point order), then minutes as numbers.
+    private static final String ROWS = """
+            SELECT entity_code, observed_at, wait_time_type, wait_time_minutes, observed_epoch
+              FROM wait_times WHERE park = ? AND park_date = ?
+             ORDER BY observed_epoch, entity_code, wait_time_type, wait_time_minutes""";
+    private static final String CLEAR_DIRTY = "DELETE FROM dirty_partitions WHERE park = ? AND park_date = ?";
+    private static final String MARK_ALL_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) " + ALL;
+    private static final String FORGET_ROWS = "DELETE FROM wait_times";
+    private static final String FORGET_FILES = "DELETE FROM source_files";
+
+    private Partitions() {
+    }
+
+    static List<Partition> dirty(Connection conn) throws SQLException {
+        return list(conn, DIRTY);
+    }
+
+    static List<Partition> all(Connection conn) throws SQLException {
+        return list(conn, ALL);
+    }
+
+    static long forEachRow(Connection conn, Partition p, Consumer<FactRow> sink) throws SQLException {
+        long n = 0;
+        try (PreparedStatement ps = conn.prepareStatement(ROWS)) {
+            ps.setString(1, p.park());
+            ps.setString(2, p.date().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new FactRow(rs.getString(1), rs.getString(2), WaitType.valueOf(rs.getString(3)),
+                            rs.getInt(4), p.park(), p.date(), rs.getLong(5)));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    static int clearDirty(Connection conn, Partition p) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(CLEAR_DIRTY)) {
+            ps.setString(1, p.park());
+            ps.setString(2, p.date().toString());
+            return ps.executeUpdate();
+        }
+    }
+
+    static int markAllDirty(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(MARK_ALL_DIRTY)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Full rebuild: every partition with rows becomes dirty, then all rows and file records go. */
+    static void forgetAllFiles(Connection conn) throws SQLException {
+        markAllDirty(conn);
+        for (String sql : List.of(FORGET_ROWS, FORGET_FILES)) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static List<Partition> list(Connection conn, String sql) throws SQLException {
+        List<Partition> list = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) list.add(new Partition(rs.getString(1), LocalDate.parse(rs.getString(2))));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,110 @@
+package parkwait.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The database's tables (DESIGN 4.4), created on first open and versioned in {@code meta}. */
+final class Schema {
+    static final int VERSION = 1;
+
+    // WITHOUT ROWID: the primary key b-tree holds the row, so an insert touches one tree fewer.
+    // Rows of a file that is being reloaded carry file_id = -file_id until the commit (FileLoad).
+    private static final List<String> DDL = List.of("""
+            CREATE TABLE IF NOT EXISTS wait_times (
+                entity_code       TEXT    NOT NULL,
+                observed_at       TEXT    NOT NULL,
+                wait_time_type    TEXT    NOT NULL,
+                wait_time_minutes INTEGER NOT NULL,
+                park              TEXT    NOT NULL,
+                park_date         TEXT    NOT NULL,
+                observed_epoch    INTEGER NOT NULL,
+                file_id           INTEGER,
+                shared            INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (entity_code, observed_at, wait_time_type, wait_time_minutes)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX IF NOT EXISTS wait_times_by_partition ON wait_times (park, park_date, observed_epoch)",
+            "CREATE INDEX IF NOT EXISTS wait_times_by_file ON wait_times (file_id)",
+            """
+            CREATE TABLE IF NOT EXISTS source_files (
+                file_id        INTEGER PRIMARY KEY,
+                key            TEXT NOT NULL UNIQUE,
+                etag           TEXT,
+                size           INTEGER,
+                last_modified  TEXT,
+                status         TEXT NOT NULL,
+                rows_seen      INTEGER NOT NULL DEFAULT 0,
+                rows_new       INTEGER NOT NULL DEFAULT 0,
+                rows_duplicate INTEGER NOT NULL DEFAULT 0,
+                rows_rejected  INTEGER NOT NULL DEFAULT 0,
+                rejects_json   TEXT NOT NULL DEFAULT '{}',
+                failure_count  INTEGER NOT NULL DEFAULT 0,
+                last_error     TEXT,
+                run_id         TEXT,
+                loaded_at      TEXT,
+                failed_at      TEXT
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS runs (
+                run_id             TEXT PRIMARY KEY,
+                started_at         TEXT NOT NULL,
+                ended_at           TEXT,
+                host               TEXT,
+                pid                INTEGER,
+                token              INTEGER,
+                outcome            TEXT,
+                exit_code          INTEGER,
+                files_new          INTEGER NOT NULL DEFAULT 0,
+                files_skipped      INTEGER NOT NULL DEFAULT 0,
+                files_failed       INTEGER NOT NULL DEFAULT 0,
+                rows_seen          INTEGER NOT NULL DEFAULT 0,
+                rows_new           INTEGER NOT NULL DEFAULT 0,
+                rows_duplicate     INTEGER NOT NULL DEFAULT 0,
+                rows_rejected      INTEGER NOT NULL DEFAULT 0,
+                rejects_json       TEXT NOT NULL DEFAULT '{}',
+                partitions_written INTEGER NOT NULL DEFAULT 0
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS dirty_partitions (
+                park      TEXT NOT NULL,
+                park_date TEXT NOT NULL,
+                PRIMARY KEY (park, park_date)
+            ) WITHOUT ROWID""",
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value)",
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', " + VERSION + ")",
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('highest_token', 0)");
+
+    private static final String READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'";
+
+    private Schema() {
+    }
+
+    /** Creates what is missing, in one transaction; refuses a database from a newer version. */
+    static void ensure(Connection conn, String where) throws SQLException {
+        Tx.begin(conn);
+        try {
+            for (String sql : DDL) {
+                try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                    ps.execute();
+                }
+            }
+            int version = version(conn);
+            if (version > VERSION) {
+                throw new StoreException("The database " + where + " has schema version " + version
+                        + ", newer than this program's " + VERSION + ". Update parkwait before running it on this folder.");
+            }
+            Tx.commit(conn);
+        } catch (SQLException | RuntimeException e) {
+            Tx.rollbackQuietly(conn, e);
+            throw e;
+        }
+    }
+
+    static int version(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(READ_VERSION); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
