@@ -2,6 +2,8 @@
 //JAVA 17+
 //SOURCES ../lib/**.java
 //SOURCES parkwait/**.java
+// The scripts themselves, so tests can start their real main classes as plain java processes.
+//SOURCES ../ingest.java ../lock.java ../status.java
 //DEPS org.junit.jupiter:junit-jupiter:5.14.4
 //DEPS org.junit.platform:junit-platform-launcher:1.14.4
 

@@ -49,7 +49,7 @@ public final class Ingest {
     /** Runs once. Throws LockBusyException (exit 75) without touching anything if another run holds the lock. */
     public RunSummary run() throws IOException {
         Instant started = clock.instant();
-        try (Lease lease = lock.acquire(options.command(), options.wait(), log::info)) {
+        try (Lease lease = lock.acquire(options.command(), options.lockWait(), log::info)) {
             log.detail("Took the run lock with token " + lease.token() + ".");
             return runLocked(lease, started);
         }

@@ -18,7 +18,7 @@ import parkwait.store.StoreOptions;
  */
 public record IngestOptions(String source, S3Settings s3, List<String> properties, Path outputBase, Path stateDir,
                             boolean fullRebuild, int sampleK, int maxFailures, Duration skipFailedAfter,
-                            Map<String, ZoneId> zones, StoreOptions.JournalMode journalMode, Duration wait,
+                            Map<String, ZoneId> zones, StoreOptions.JournalMode journalMode, Duration lockWait,
                             String command) {
 
     public Path database() {
