@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import parkwait.parse.FactRow;
 import parkwait.parse.ParseStats;
@@ -22,12 +24,14 @@ import parkwait.source.SourceObject;
  * <p>Ownership rule (DESIGN 8: a changed file replaces its previous contribution, so that an
  * incremental history equals a full rebuild). Each row belongs to the file that inserted it
  * first ({@code file_id}); when another file also contains it, it is flagged {@code shared}.
- * When a file is reloaded, its unshared rows become candidates for removal ({@code file_id}
- * negated); the new version reclaims those it still contains, and the commit deletes the rest.
- * Shared rows are never deleted by a reload, because another file still vouches for them.
+ * When a key that already has rows is loaded again, every row of the new version is also noted
+ * in a temporary table, and the commit deletes the key's unshared rows that the new version no
+ * longer has. Shared rows are never deleted by a reload, because another file vouched for them.
  * Limitation: {@code shared} is sticky. If every file that contained a shared row later drops it,
  * the row stays until a full rebuild ({@link Store#forgetAllFiles}); counting owners per row
  * would lift this at the cost of a second table as large as {@code wait_times}.
+ * Unchanged rows are only read, never rewritten, so reloading a file that grew costs about one
+ * primary-key lookup per old row.
  */
 public final class FileLoad implements AutoCloseable {
     static final int BATCH = 2000;
@@ -36,16 +40,25 @@ public final class FileLoad implements AutoCloseable {
             INSERT OR IGNORE INTO wait_times (entity_code, observed_at, wait_time_type, wait_time_minutes,
                                               park, park_date, observed_epoch, file_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-    // For a row that was already there: reclaim it if it is this file's own previous row,
-    // flag it shared if it belongs to another file. All SET expressions see the old values.
-    private static final String TOUCH_EXISTING = """
-            UPDATE wait_times
-               SET shared  = CASE WHEN file_id = ? OR file_id = ? THEN shared ELSE 1 END,
-                   file_id = CASE WHEN file_id = ? THEN ? ELSE file_id END
-             WHERE entity_code = ? AND observed_at = ? AND wait_time_type = ? AND wait_time_minutes = ?
-               AND (file_id = ? OR (file_id IS NOT ? AND shared = 0))""";
-    private static final String REMOVED_PARTITIONS = "SELECT DISTINCT park, park_date FROM wait_times WHERE file_id = ?";
-    private static final String DELETE_REMOVED = "DELETE FROM wait_times WHERE file_id = ?";
+    private static final String PK = "entity_code = ? AND observed_at = ? AND wait_time_type = ? AND wait_time_minutes = ?";
+    private static final String MARK_SHARED = "UPDATE wait_times SET shared = 1 WHERE " + PK + " AND file_id IS NOT ? AND shared = 0";
+    private static final String HAS_ROWS = "SELECT 1 FROM wait_times WHERE file_id = ? LIMIT 1";
+    private static final List<String> NEW_SEEN = List.of("""
+            CREATE TEMP TABLE IF NOT EXISTS reloaded_rows (
+                entity_code TEXT, observed_at TEXT, wait_time_type TEXT, wait_time_minutes INTEGER,
+                PRIMARY KEY (entity_code, observed_at, wait_time_type, wait_time_minutes)
+            ) WITHOUT ROWID""", "DELETE FROM temp.reloaded_rows");
+    private static final String SEEN = "INSERT OR IGNORE INTO temp.reloaded_rows VALUES (?, ?, ?, ?)";
+    private static final String DROPPED = """
+            wait_times.file_id = ? AND wait_times.shared = 0 AND NOT EXISTS (
+                SELECT 1 FROM temp.reloaded_rows s
+                 WHERE s.entity_code = wait_times.entity_code AND s.observed_at = wait_times.observed_at
+                   AND s.wait_time_type = wait_times.wait_time_type
+                   AND s.wait_time_minutes = wait_times.wait_time_minutes)""";
+    private static final String DROPPED_PARTITIONS = "SELECT DISTINCT park, park_date FROM wait_times WHERE " + DROPPED;
+    private static final String DELETE_DROPPED = "DELETE FROM wait_times WHERE " + DROPPED;
+    private static final String CLEAR_SEEN = "DELETE FROM temp.reloaded_rows";
+    private static final String ADD_ENTITY = "INSERT OR IGNORE INTO entities (entity_code, park) VALUES (?, ?)";
     private static final String MARK_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) VALUES (?, ?)";
     private static final String RECORD_LOADED = """
             UPDATE source_files
@@ -62,16 +75,17 @@ public final class FileLoad implements AutoCloseable {
     private final long fileId;
     private final Instant now;
     private final PreparedStatement insert;
-    private final PreparedStatement touchExisting;
+    private final PreparedStatement markShared;
+    private final PreparedStatement seen; // null unless the key has rows from a previous version
     private final List<FactRow> batch = new ArrayList<>(BATCH);
     private final Set<Partition> changed = new HashSet<>();
+    private final Map<String, String> newEntities = new HashMap<>();
     private long rowsNew;
     private long rowsDuplicate;
     private boolean open = true;
 
-    /** Called by Store inside the open transaction, after the fence check and the candidates' marking. */
-    FileLoad(Connection conn, Store store, SourceObject obj, long token, String runId, long fileId, Instant now)
-            throws SQLException {
+    private FileLoad(Connection conn, Store store, SourceObject obj, long token, String runId, long fileId,
+                     Instant now, boolean reload) throws SQLException {
         this.conn = conn;
         this.store = store;
         this.obj = obj;
@@ -79,23 +93,42 @@ public final class FileLoad implements AutoCloseable {
         this.runId = runId;
         this.fileId = fileId;
         this.now = now;
-        this.insert = conn.prepareStatement(INSERT);
+        List<PreparedStatement> opened = new ArrayList<>();
         try {
-            this.touchExisting = conn.prepareStatement(TOUCH_EXISTING);
+            this.insert = prepare(opened, INSERT);
+            this.markShared = prepare(opened, MARK_SHARED);
+            this.seen = reload ? prepare(opened, SEEN) : null;
         } catch (SQLException e) {
-            insert.close();
+            for (PreparedStatement ps : opened) ps.close();
             throw e;
         }
+    }
+
+    /** Called by Store inside the open, fenced transaction. */
+    static FileLoad start(Connection conn, Store store, SourceObject obj, long token, String runId, long fileId,
+                          Instant now) throws SQLException {
+        boolean reload;
+        try (PreparedStatement ps = conn.prepareStatement(HAS_ROWS)) {
+            ps.setLong(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                reload = rs.next();
+            }
+        }
+        if (reload) {
+            for (String sql : NEW_SEEN) {
+                try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                    ps.execute();
+                }
+            }
+        }
+        return new FileLoad(conn, store, obj, token, runId, fileId, now, reload);
     }
 
     /** Adds one row; rows are written in batches, so a failure may surface on a later call. */
     public void add(FactRow row) {
         requireOpen();
         try {
-            insert.setString(1, row.entityCode());
-            insert.setString(2, row.observedAt());
-            insert.setString(3, row.type().name());
-            insert.setInt(4, row.minutes());
+            bindKey(insert, 1, row);
             insert.setString(5, row.park());
             insert.setString(6, row.parkDate().toString());
             insert.setLong(7, row.epochSecond());
@@ -120,6 +153,7 @@ public final class FileLoad implements AutoCloseable {
             flush();
             Tx.checkFence(conn, token);
             long removed = removeDropped();
+            addEntities();
             markDirty();
             recordLoaded(stats);
             Tx.commit(conn);
@@ -141,46 +175,63 @@ public final class FileLoad implements AutoCloseable {
     private void flush() throws SQLException {
         if (batch.isEmpty()) return;
         int[] counts = insert.executeBatch();
-        boolean touched = false;
+        boolean duplicates = false;
         for (int i = 0; i < counts.length; i++) {
             FactRow row = batch.get(i);
+            if (seen != null) {
+                bindKey(seen, 1, row);
+                seen.addBatch();
+            }
             if (counts[i] > 0) {
                 rowsNew++;
                 changed.add(new Partition(row.park(), row.parkDate()));
+                newEntities.putIfAbsent(row.entityCode(), row.park());
             } else {
                 rowsDuplicate++;
-                bindTouch(row);
-                touchExisting.addBatch();
-                touched = true;
+                bindKey(markShared, 1, row);
+                markShared.setLong(5, fileId);
+                markShared.addBatch();
+                duplicates = true;
             }
         }
-        if (touched) touchExisting.executeBatch();
+        if (duplicates) markShared.executeBatch();
+        if (seen != null) seen.executeBatch();
         batch.clear();
     }
 
-    private void bindTouch(FactRow row) throws SQLException {
-        touchExisting.setLong(1, fileId);
-        touchExisting.setLong(2, -fileId);
-        touchExisting.setLong(3, -fileId);
-        touchExisting.setLong(4, fileId);
-        touchExisting.setString(5, row.entityCode());
-        touchExisting.setString(6, row.observedAt());
-        touchExisting.setString(7, row.type().name());
-        touchExisting.setInt(8, row.minutes());
-        touchExisting.setLong(9, -fileId);
-        touchExisting.setLong(10, fileId);
+    private static void bindKey(PreparedStatement ps, int i, FactRow row) throws SQLException {
+        ps.setString(i, row.entityCode());
+        ps.setString(i + 1, row.observedAt());
+        ps.setString(i + 2, row.type().name());
+        ps.setInt(i + 3, row.minutes());
     }
 
-    /** Rows of the previous version still marked as candidates were not in this version. */
+    /** Deletes the key's unshared rows that the new version no longer has; marks their partitions. */
     private long removeDropped() throws SQLException {
-        try (PreparedStatement partitions = conn.prepareStatement(REMOVED_PARTITIONS);
-             PreparedStatement delete = conn.prepareStatement(DELETE_REMOVED)) {
-            partitions.setLong(1, -fileId);
+        if (seen == null) return 0;
+        try (PreparedStatement partitions = conn.prepareStatement(DROPPED_PARTITIONS);
+             PreparedStatement delete = conn.prepareStatement(DELETE_DROPPED);
+             PreparedStatement clear = conn.prepareStatement(CLEAR_SEEN)) {
+            partitions.setLong(1, fileId);
             try (ResultSet rs = partitions.executeQuery()) {
                 while (rs.next()) changed.add(new Partition(rs.getString(1), LocalDate.parse(rs.getString(2))));
             }
-            delete.setLong(1, -fileId);
-            return delete.executeUpdate();
+            delete.setLong(1, fileId);
+            long removed = delete.executeUpdate();
+            clear.executeUpdate();
+            return removed;
+        }
+    }
+
+    /** Partitions are read through entity codes (see Partitions), so every new entity is listed. */
+    private void addEntities() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(ADD_ENTITY)) {
+            for (Map.Entry<String, String> e : newEntities.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -212,6 +263,12 @@ public final class FileLoad implements AutoCloseable {
         }
     }
 
+    private PreparedStatement prepare(List<PreparedStatement> opened, String sql) throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(sql);
+        opened.add(ps);
+        return ps;
+    }
+
     private RuntimeException abort(String action, Exception e) {
         Tx.rollbackQuietly(conn, e);
         finish();
@@ -222,10 +279,11 @@ public final class FileLoad implements AutoCloseable {
 
     private void finish() {
         open = false;
-        try (insert; touchExisting) {
-            batch.clear();
+        batch.clear();
+        try (insert; markShared; PreparedStatement s = seen) {
+            // closing the statements of a finished transaction
         } catch (SQLException ignored) {
-            // closing a prepared statement of a finished transaction: nothing left to lose
+            // nothing left to lose: the transaction is already committed or rolled back
         }
         store.loadEnded(this);
     }

@@ -15,16 +15,23 @@ import parkwait.parse.WaitType;
 final class Partitions {
     private static final String DIRTY = "SELECT park, park_date FROM dirty_partitions ORDER BY park, park_date";
     private static final String ALL = "SELECT DISTINCT park, park_date FROM wait_times ORDER BY park, park_date";
-    // DESIGN 4.5: by instant, then entity_code and type by code point (BINARY collation compares
-    // UTF-8 bytes, which is code-point order), then minutes as numbers.
+    // One primary-key range per entity of the park. observed_at is the property's local time, and
+    // a park date is its local date or the day before (DESIGN 4.3), so the rows of park date D lie
+    // within local dates D and D+1; park and park_date then select them exactly.
+    // DESIGN 4.5 order: by instant, then entity_code and type by code point (BINARY collation
+    // compares UTF-8 bytes, which is code-point order), then minutes as numbers.
     private static final String ROWS = """
             SELECT entity_code, observed_at, wait_time_type, wait_time_minutes, observed_epoch
-              FROM wait_times WHERE park = ? AND park_date = ?
+              FROM wait_times
+             WHERE entity_code IN (SELECT entity_code FROM entities WHERE park = ?)
+               AND observed_at >= ? AND observed_at < ?
+               AND park = ? AND park_date = ?
              ORDER BY observed_epoch, entity_code, wait_time_type, wait_time_minutes""";
     private static final String CLEAR_DIRTY = "DELETE FROM dirty_partitions WHERE park = ? AND park_date = ?";
     private static final String MARK_ALL_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) " + ALL;
     private static final String FORGET_ROWS = "DELETE FROM wait_times";
     private static final String FORGET_FILES = "DELETE FROM source_files";
+    private static final String FORGET_ENTITIES = "DELETE FROM entities";
 
     private Partitions() {
     }
@@ -42,6 +49,9 @@ final class Partitions {
         try (PreparedStatement ps = conn.prepareStatement(ROWS)) {
             ps.setString(1, p.park());
             ps.setString(2, p.date().toString());
+            ps.setString(3, p.date().plusDays(2).toString());
+            ps.setString(4, p.park());
+            ps.setString(5, p.date().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(new FactRow(rs.getString(1), rs.getString(2), WaitType.valueOf(rs.getString(3)),
@@ -70,7 +80,7 @@ final class Partitions {
     /** Full rebuild: every partition with rows becomes dirty, then all rows and file records go. */
     static void forgetAllFiles(Connection conn) throws SQLException {
         markAllDirty(conn);
-        for (String sql : List.of(FORGET_ROWS, FORGET_FILES)) {
+        for (String sql : List.of(FORGET_ROWS, FORGET_FILES, FORGET_ENTITIES)) {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.executeUpdate();
             }

@@ -14,8 +14,6 @@ final class SourceFiles {
     // 'loading' only ever exists inside an open transaction: FileLoad.commit overwrites it.
     private static final String ENSURE = "INSERT INTO source_files (key, status) VALUES (?, 'loading') ON CONFLICT (key) DO NOTHING";
     private static final String FILE_ID = "SELECT file_id FROM source_files WHERE key = ?";
-    // DESIGN 8: the previous version's unshared rows become candidates for removal (see FileLoad).
-    private static final String MARK_CANDIDATES = "UPDATE wait_times SET file_id = -file_id WHERE file_id = ? AND shared = 0";
     private static final String RECORD_FAILURE = """
             INSERT INTO source_files (key, status, failure_count, last_error, run_id, failed_at)
             VALUES (?, 'failed', 1, ?, ?, ?)
@@ -29,25 +27,19 @@ final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** The key's file id (a new row if the key is unknown), its previous rows marked as candidates. */
-    static long prepareReload(Connection conn, String key) throws SQLException {
+    /** The key's file id; a new (uncommitted) row if the key is unknown. */
+    static long fileId(Connection conn, String key) throws SQLException {
         try (PreparedStatement ensure = conn.prepareStatement(ENSURE)) {
             ensure.setString(1, key);
             ensure.executeUpdate();
         }
-        long fileId;
         try (PreparedStatement ps = conn.prepareStatement(FILE_ID)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                fileId = rs.getLong(1);
+                return rs.getLong(1);
             }
         }
-        try (PreparedStatement mark = conn.prepareStatement(MARK_CANDIDATES)) {
-            mark.setLong(1, fileId);
-            mark.executeUpdate();
-        }
-        return fileId;
     }
 
     static void recordFailure(Connection conn, SourceObject obj, String runId, String error, Instant now)

@@ -59,6 +59,7 @@ public final class Store implements AutoCloseable {
             String mode = pragma(conn, "journal_mode = " + options.journalMode().name());
             pragma(conn, "synchronous = FULL"); // durable across power loss, in both journal modes
             pragma(conn, "cache_size = -" + options.cacheSizeKiB());
+            pragma(conn, "temp.cache_size = -" + options.cacheSizeKiB()); // reloads note rows in a temp table
             Schema.ensure(conn, file.toString());
             return new Store(conn, file, options, mode.toLowerCase(Locale.ROOT));
         } catch (SQLException | RuntimeException e) {
@@ -93,7 +94,7 @@ public final class Store implements AutoCloseable {
 
     /**
      * Starts the load of one source file: opens its transaction (BEGIN IMMEDIATE), checks the
-     * fence, and marks the rows of the key's previous version for replacement (see FileLoad).
+     * fence, and notes whether the key has rows from a previous version to replace (see FileLoad).
      * Nothing is visible to others, or durable, until {@link FileLoad#commit}.
      *
      * @throws FencedException if a newer token is recorded
@@ -107,8 +108,8 @@ public final class Store implements AutoCloseable {
         }
         try {
             Tx.checkFence(conn, token);
-            long fileId = SourceFiles.prepareReload(conn, obj.key());
-            activeLoad = new FileLoad(conn, this, obj, token, runId, fileId, options.clock().instant());
+            long fileId = SourceFiles.fileId(conn, obj.key());
+            activeLoad = FileLoad.start(conn, this, obj, token, runId, fileId, options.clock().instant());
             return activeLoad;
         } catch (SQLException | RuntimeException e) {
             Tx.rollbackQuietly(conn, e);
