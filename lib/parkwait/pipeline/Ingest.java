@@ -63,8 +63,9 @@ public final class Ingest {
             long token = lease.token();
             if (store.highestToken() >= token) token = lease.raiseToken(store.highestToken() + 1);
             store.claimToken(token);
+            // The token makes the id unique even for two runs in one second of one process.
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(started.atZone(ZoneId.of("UTC")))
-                    + "-" + lease.info().pid();
+                    + "-t" + token;
             store.startRun(RunRecord.started(runId, started, lease.info().host(), lease.info().pid(), token));
             if (options.fullRebuild()) {
                 log.info("Full rebuild: forgetting every loaded file; all files are read again.");

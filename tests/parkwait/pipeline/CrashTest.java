@@ -57,7 +57,7 @@ class CrashTest {
             for (int k = 0; k < kills; k++) {
                 Path log = dir.resolve("run" + i + "-" + k + ".log");
                 Process p = start(bucket, out, log);
-                long delay = (long) (random.nextDouble() * runMillis * 1.1);
+                long delay = (long) (random.nextDouble() * runMillis * 0.9);
                 boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
                 if (!finished) {
                     p.destroyForcibly(); // SIGKILL
