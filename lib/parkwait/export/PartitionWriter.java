@@ -1,57 +1,124 @@
 package parkwait.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import parkwait.io.AtomicFiles;
 import parkwait.parse.FactRow;
 import parkwait.store.Partition;
 import parkwait.store.Store;
 
 /**
- * Rewrites the CSV of a dirty partition from the database (DESIGN 4.5): its bytes depend only on
- * its rows, never on the order files were loaded in. A partition left with no rows loses its file.
+ * Rewrites the CSVs of dirty partitions from the database (DESIGN 4.5): a file's bytes depend only
+ * on its rows, never on the order files were loaded in; a partition left with no rows loses its
+ * file. The single database connection renders each file; a few threads write, flush and rename
+ * them, so that their flushes overlap (the file system commits concurrent flushes together).
+ * Partitions are handed back in batches only once their files are durable, to clear their marks.
  */
-public final class PartitionWriter {
+public final class PartitionWriter implements AutoCloseable {
+    private static final int THREADS = 4;
+    private static final int BATCH_FILES = 500;
+    private static final long BATCH_BYTES = 32L << 20;
+
     private final Store store;
     private final Path outputBase;
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "partition-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public PartitionWriter(Store store, Path outputBase) {
         this.store = store;
         this.outputBase = outputBase;
     }
 
-    /** Writes one partition's file atomically; returns its row count (0: the file was removed). */
-    public long write(Partition p) throws IOException {
-        Path file = PartitionFiles.fileOf(outputBase, p.park(), p.date());
-        long[] rows = {0};
-        byte[] header = PartitionFiles.HEADER.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> {
-            out.write(header);
-            StringBuilder line = new StringBuilder(64);
-            try {
-                rows[0] = store.forEachRow(p, row -> {
-                    line.setLength(0);
-                    appendLine(line, row);
-                    try {
-                        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+    /**
+     * Writes every partition; after each batch is durable, passes it to {@code written} (which
+     * clears the dirty marks). Returns the number of files written or removed.
+     */
+    public long writeAll(List<Partition> partitions, Consumer<List<Partition>> written) throws IOException {
+        List<Partition> batch = new ArrayList<>();
+        List<Future<?>> pending = new ArrayList<>();
+        Set<Path> folders = new LinkedHashSet<>();
+        long bytes = 0;
+        long done = 0;
+        for (Partition p : partitions) {
+            Path file = PartitionFiles.fileOf(outputBase, p.park(), p.date());
+            byte[] content = render(p);
+            batch.add(p);
+            folders.add(file.getParent());
+            bytes += content.length;
+            pending.add(pool.submit(() -> {
+                if (content == null) Files.deleteIfExists(file);
+                else AtomicFiles.write(file, out -> out.write(content), false);
+                return null;
+            }));
+            if (batch.size() >= BATCH_FILES || bytes >= BATCH_BYTES) {
+                done += finish(batch, pending, folders, written);
+                bytes = 0;
             }
+        }
+        done += finish(batch, pending, folders, written);
+        return done;
+    }
+
+    private long finish(List<Partition> batch, List<Future<?>> pending, Set<Path> folders,
+                        Consumer<List<Partition>> written) throws IOException {
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing partition files");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        folders.forEach(AtomicFiles::syncFolder);
+        long n = batch.size();
+        if (n > 0) written.accept(List.copyOf(batch));
+        batch.clear();
+        pending.clear();
+        folders.clear();
+        return n;
+    }
+
+    /** The file's bytes, or null when the partition has no rows any more. */
+    private byte[] render(Partition p) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] header = PartitionFiles.HEADER.getBytes(StandardCharsets.UTF_8);
+        out.write(header, 0, header.length);
+        StringBuilder line = new StringBuilder(64);
+        long rows = store.forEachRow(p, row -> {
+            line.setLength(0);
+            appendLine(line, row);
+            byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
+            out.write(b, 0, b.length);
         });
-        if (rows[0] == 0) Files.deleteIfExists(file);
-        return rows[0];
+        return rows == 0 ? null : out.toByteArray();
     }
 
     /** One CSV line. No quoting is ever needed: every field is validated or generated. */
     static void appendLine(StringBuilder b, FactRow row) {
         b.append(row.entityCode()).append(',').append(row.observedAt()).append(',').append(row.type().name())
                 .append(',').append(row.minutes()).append('\n');
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

@@ -43,6 +43,14 @@ public final class AtomicFiles {
      * is untouched and the temp file removed.
      */
     public static void write(Path target, Body body) throws IOException {
+        write(target, body, true);
+    }
+
+    /**
+     * As {@link #write(Path, Body)}; with {@code syncFolder} false the caller makes the rename
+     * durable later with {@link #syncFolder(Path)}, once per folder for a whole batch of files.
+     */
+    public static void write(Path target, Body body, boolean syncFolder) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = tempFor(target);
@@ -55,7 +63,7 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             renameOver(tmp, target);
-            syncDirectory(parent);
+            if (syncFolder) syncFolder(parent);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -80,7 +88,7 @@ public final class AtomicFiles {
     }
 
     /** Makes the rename itself durable on Linux and macOS; Windows cannot open folders and needs no call. */
-    private static void syncDirectory(Path dir) {
+    public static void syncFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | RuntimeException ignored) {

@@ -148,12 +148,11 @@ public final class Ingest {
         if (removed > 0) log.detail("Removed " + removed + " temp files left by an interrupted run.");
         List<Partition> dirty = store.dirtyPartitions();
         if (!dirty.isEmpty()) log.info("Writing " + dirty.size() + " partition CSV files...");
-        PartitionWriter writer = new PartitionWriter(store, options.outputBase());
-        for (Partition p : dirty) {
-            lease.assertHeld();
-            writer.write(p);
-            store.clearDirty(p, token);
-            summary.partitionsWritten++;
+        try (PartitionWriter writer = new PartitionWriter(store, options.outputBase())) {
+            summary.partitionsWritten += writer.writeAll(dirty, batch -> {
+                lease.assertHeld();
+                store.clearDirty(batch, token);
+            });
         }
     }
 

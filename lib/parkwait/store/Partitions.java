@@ -71,6 +71,18 @@ final class Partitions {
         }
     }
 
+    static int clearDirty(Connection conn, java.util.Collection<Partition> partitions) throws SQLException {
+        int n = 0;
+        try (PreparedStatement ps = conn.prepareStatement(CLEAR_DIRTY)) {
+            for (Partition p : partitions) {
+                ps.setString(1, p.park());
+                ps.setString(2, p.date().toString());
+                n += ps.executeUpdate();
+            }
+        }
+        return n;
+    }
+
     static int markAllDirty(Connection conn) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(MARK_ALL_DIRTY)) {
             return ps.executeUpdate();

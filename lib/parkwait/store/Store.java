@@ -176,6 +176,11 @@ public final class Store implements AutoCloseable {
         write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, p));
     }
 
+    /** Clears the dirty marks of many partitions in one transaction (one commit, not one per file). */
+    public void clearDirty(java.util.Collection<Partition> partitions, long token) {
+        write(token, "clear " + partitions.size() + " dirty marks in", c -> Partitions.clearDirty(c, partitions));
+    }
+
     /** Marks every partition that has rows dirty, so that all CSVs are rewritten. */
     public void markAllDirty(long token) {
         write(token, "mark all partitions dirty in", Partitions::markAllDirty);
