@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 import parkwait.export.PartitionFiles;
 import parkwait.export.PartitionWriter;
 import parkwait.export.Sampler;
@@ -38,12 +39,19 @@ public final class Ingest {
     private final FileRunLock lock;
     private final Clock clock;
     private final RunLog log;
+    private final Function<IngestOptions, Source> sources;
 
     public Ingest(IngestOptions options, FileRunLock lock, Clock clock, RunLog log) {
+        this(options, lock, clock, log, o -> Sources.open(o.source(), o.s3()));
+    }
+
+    /** With another way to open the source (tests wrap it to act between two files). */
+    Ingest(IngestOptions options, FileRunLock lock, Clock clock, RunLog log, Function<IngestOptions, Source> sources) {
         this.options = options;
         this.lock = lock;
         this.clock = clock;
         this.log = log;
+        this.sources = sources;
     }
 
     /** Runs once. Throws LockBusyException (exit 75) without touching anything if another run holds the lock. */
@@ -59,7 +67,7 @@ public final class Ingest {
         RunSummary summary = new RunSummary();
         StoreOptions storeOptions = StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock);
         try (Store store = Store.open(options.database(), storeOptions);
-             Source source = Sources.open(options.source(), options.s3())) {
+             Source source = sources.apply(options)) {
             long token = lease.token();
             if (store.highestToken() >= token) token = lease.raiseToken(store.highestToken() + 1);
             store.claimToken(token);
@@ -108,8 +116,9 @@ public final class Ingest {
         SourceObject obj = item.object();
         Instant t0 = clock.instant();
         long[] bytes = {0};
-        try (FileLoad load = store.beginFile(obj, token, runId);
-             InputStream in = counting(source.open(obj), bytes)) {
+        // The download starts before the write transaction, so the database is not locked while connecting.
+        try (InputStream in = counting(source.open(obj), bytes);
+             FileLoad load = store.beginFile(obj, token, runId)) {
             ParseStats stats = Parser.parse(item.kind(), in, item.zone(), row -> {
                 load.add(row);
                 sampler.offer(row);

@@ -147,6 +147,43 @@ class IngestTest {
         assertTrue(!Files.exists(out.resolve("state").resolve("processing.lock")));
     }
 
+    @Test
+    void aRunOvertakenByANewerTokenStopsBeforeItsNextCommitAndWritesNothingMore() throws Exception {
+        Path out = dir.resolve("out");
+        IngestOptions o = Pipelines.options(bucket.toString(), null, out, false);
+        int[] opened = {0};
+        // Between two files, a newer holder (token 1000) records itself in the database, as a run that
+        // took over a paused holder's lock would.
+        java.util.function.Function<IngestOptions, parkwait.source.Source> sources = opts -> {
+            parkwait.source.Source real = parkwait.source.Sources.open(opts.source(), opts.s3());
+            return new parkwait.source.Source() {
+                public String describe() { return real.describe(); }
+                public List<parkwait.source.SourceObject> list(List<String> p) throws java.io.IOException { return real.list(p); }
+                public java.io.InputStream open(parkwait.source.SourceObject obj) throws java.io.IOException {
+                    if (++opened[0] == 4) {
+                        try (parkwait.store.Store other = parkwait.store.Store.open(opts.database(), parkwait.store.StoreOptions.defaults())) {
+                            other.claimToken(1000);
+                        }
+                    }
+                    return real.open(obj);
+                }
+                public void close() { real.close(); }
+            };
+        };
+        var lock = new parkwait.lock.FileRunLock(o.stateDir(), parkwait.lock.LockSettings.defaults(),
+                parkwait.lock.ProcessFacts.system(), java.time.Clock.systemUTC());
+        try (RunLog log = RunLog.consoleOnly(new java.io.PrintWriter(new StringWriter()), java.time.Clock.systemUTC(), false)) {
+            parkwait.store.FencedException e = assertThrows(parkwait.store.FencedException.class,
+                    () -> new Ingest(o, lock, java.time.Clock.systemUTC(), log, sources).run());
+            assertTrue(e.getMessage().contains("1000"), e.getMessage());
+        }
+        try (parkwait.store.Store store = parkwait.store.Store.open(o.database(), parkwait.store.StoreOptions.defaults())) {
+            assertEquals(3, store.sourceFiles().size(), "the three files before the takeover stay; nothing after");
+        }
+        assertTrue(!Files.exists(out.resolve("fact_tables")), "no CSV was written by the fenced run");
+        assertTrue(!Files.exists(out.resolve("state").resolve("processing.lock")), "the lock was released");
+    }
+
     /** FATTID,FDAY,FMONTH,FYEAR,FHOUR,FMIN,FWINHR,FWINMIN: one hour later, unless compact or sold out. */
     static String laterReturn(String line) {
         String[] f = line.split(",", -1);
