@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** New and old fastpass (priority) files, DESIGN 4.3. */
-class FastpassParserTest {
+class FastpassRulesTest {
     static final String HEADER = "FATTID,FDAY,FMONTH,FYEAR,FHOUR,FMIN,FWINHR,FWINMIN\n";
 
     @Test

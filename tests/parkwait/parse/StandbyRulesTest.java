@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Standby files, DESIGN 4.3: every rule with a hand-written input and its exact rows. */
-class StandbyParserTest {
+class StandbyRulesTest {
     static final String HEADER = "entity_code,observed_at,submitted_posted_time,submitted_actual_time,user_id\n";
 
     @Test
