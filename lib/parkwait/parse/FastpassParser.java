@@ -113,9 +113,12 @@ final class FastpassParser {
         return null;
     }
 
-    /** An integral number in field {@code col}: MISSING if empty or beyond the row, BAD if not integral. */
+    /**
+     * An integral number in field {@code col}: MISSING if empty, beyond the row or not in the
+     * header (only optional columns can be), BAD if not an integral number.
+     */
     private static long integer(CsvReader r, int col) {
-        if (col >= r.size()) return MISSING;
+        if (col < 0 || col >= r.size()) return MISSING;
         int s = r.trimStart(col);
         int e = r.trimEnd(col);
         return s >= e ? MISSING : Numbers.integral(r.chars(), s, e);
