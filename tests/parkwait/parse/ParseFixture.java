@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the real parser on hand-written input and renders what came out, for whole-output asserts. */
 final class ParseFixture {
@@ -18,7 +19,7 @@ final class ParseFixture {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     /** The rows as "entity,observed_at,type,minutes,park,park_date", and the stats as one line. */
-    record Result(List<String> rows, String stats) {
+    record Result(List<String> rows, String stats, Map<Reject, Long> rejects) {
     }
 
     private ParseFixture() {
@@ -38,7 +39,7 @@ final class ParseFixture {
         }
         assertEquals(rows.size(), stats.rowsEmitted(), "emitted() must count the rows given to the sink");
         return new Result(rows, "seen=" + stats.recordsSeen() + " emitted=" + stats.rowsEmitted()
-                + " rejects=" + stats.rejects());
+                + " rejects=" + stats.rejects(), stats.rejects());
     }
 
     static String render(FactRow row) {
