@@ -1,14 +1,13 @@
 package parkwait.parse;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Priority (fastpass) exports, new and old formats (DESIGN 4.3). Rows are buffered per file
- * because several rows for the same (entity, observed_at) collapse to the last valid one; the
- * winners reach the sink, in the order of their position in the file, once the file is read.
+ * (compactly, see {@link PriorityBuffer}) because several rows for the same (entity,
+ * observed_at) collapse to the last valid one; the winners reach the sink, in the order of their
+ * position in the file, once the whole file is read.
  */
 final class FastpassParser {
     private static final String[] NAMES = {
@@ -24,7 +23,7 @@ final class FastpassParser {
     private final Times times;
     private final ParseStats stats = new ParseStats();
     private final EntityCodes entities = new EntityCodes();
-    private final Map<String, FactRow> winners = new LinkedHashMap<>();
+    private final PriorityBuffer winners = new PriorityBuffer();
 
     /** @param old true for the old positional format (no header, first record skipped, no compact hours) */
     FastpassParser(boolean old, Times times) {
@@ -39,22 +38,14 @@ final class FastpassParser {
         while (r.next()) {
             if (r.isBlank()) continue;
             stats.seen();
-            FactRow row = row(r, cols);
-            if (row == null) continue;
-            String key = row.entityCode() + ' ' + row.observedAt();
-            winners.remove(key);                     // DESIGN 4.3: the last one in file order wins
-            winners.put(key, row);
+            row(r, cols);
         }
-        for (FactRow row : winners.values()) {
-            sink.accept(row);
-            stats.emitted();
-        }
-        winners.clear();
+        winners.drain(times, sink, stats);
         return stats;
     }
 
-    /** One record as a row, or null after counting its first defect (DESIGN 4.3's order). */
-    private FactRow row(CsvReader r, Columns cols) {
+    /** Buffers one record's row, or counts its first defect (DESIGN 4.3's order) and returns false. */
+    private boolean row(CsvReader r, Columns cols) {
         if (r.size() < cols.needed) return reject(Reject.SHORT_ROW);
         if (cols.requiredMissing) return reject(Reject.MISSING_FIELD);
         int[] c = cols.index;
@@ -103,14 +94,14 @@ final class FastpassParser {
             if (minutes < -15) minutes += 24 * 60;
             if (minutes < -100 || minutes > 2000) return reject(Reject.OUT_OF_RANGE);
         }
-        Times.Stamp at = times.local((int) year, (int) month, (int) day, (int) hour, (int) minute, 0);
-        return new FactRow(entity.code(), at.observedAt(), WaitType.PRIORITY, (int) minutes,
-                entity.park(), at.parkDate(), at.epochSecond());
+        long epoch = times.epochSecond((int) year, (int) month, (int) day, (int) hour, (int) minute, 0);
+        winners.add(entity, epoch, (int) minutes);
+        return true;
     }
 
-    private FactRow reject(Reject reason) {
+    private boolean reject(Reject reason) {
         stats.reject(reason);
-        return null;
+        return false;
     }
 
     /**

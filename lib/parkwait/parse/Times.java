@@ -14,8 +14,8 @@ import java.util.List;
  * Local times of one property's zone (DESIGN 4.3): localizing wall-clock times, converting
  * times that carry an offset, formatting {@code observed_at}, and the park date.
  *
- * <p>Keeps a small cache of UTC offsets per local hour, so an instance belongs to one parse and
- * one thread.
+ * <p>Keeps small caches of UTC offsets per local and per UTC hour (a zone lookup per row would
+ * dominate parsing), so an instance belongs to one parse and one thread.
  */
 public final class Times {
     /** A localized {@code observed_at}: its text, its park date and its instant. */
@@ -27,16 +27,21 @@ public final class Times {
 
     private final ZoneId zone;
     private final ZoneRules rules;
-    private final long[] cachedHour = new long[CACHE_SIZE];
-    private final int[] cachedOffset = new int[CACHE_SIZE];
+    private final long[] localHourKey = new long[CACHE_SIZE];
+    private final int[] localHourOffset = new int[CACHE_SIZE];
+    private final long[] utcHourKey = new long[CACHE_SIZE];
+    private final int[] utcHourOffset = new int[CACHE_SIZE];
     private long lastEpochDay = Long.MIN_VALUE;
     private LocalDate lastDate;
+    private long prevEpochDay = Long.MIN_VALUE;
+    private LocalDate prevDate;
 
     /** Times in {@code zone}, the zone of the file's property. */
     public Times(ZoneId zone) {
         this.zone = zone;
         this.rules = zone.getRules();
-        Arrays.fill(cachedHour, Long.MIN_VALUE);
+        Arrays.fill(localHourKey, Long.MIN_VALUE);
+        Arrays.fill(utcHourKey, Long.MIN_VALUE);
     }
 
     /** The zone these times are in. */
@@ -59,26 +64,57 @@ public final class Times {
      * that one instant written two ways is one row (DESIGN 4.3).
      */
     public Stamp withOffset(LocalDateTime t, ZoneOffset offset) {
-        long epochSecond = t.toEpochSecond(offset);
-        ZoneOffset local = rules.getOffset(Instant.ofEpochSecond(epochSecond));
-        LocalDateTime l = LocalDateTime.ofEpochSecond(epochSecond, 0, local);
-        return stamp(l.getYear(), l.getMonthValue(), l.getDayOfMonth(), l.getHour(),
-                l.getMinute(), l.getSecond(), local.getTotalSeconds(), epochSecond);
+        return atInstant(t.toEpochSecond(offset));
     }
 
     /** Fast path for already validated fields; see {@link #local(LocalDateTime)}. */
     Stamp local(int year, int month, int day, int hour, int minute, int second) {
+        return atInstant(epochSecond(year, month, day, hour, minute, second));
+    }
+
+    /** The instant of a wall-clock time, by the rules of {@link #local(LocalDateTime)}. */
+    long epochSecond(int year, int month, int day, int hour, int minute, int second) {
         long localSecond = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
         long localHour = Math.floorDiv(localSecond, 3600L);
         int slot = (int) (localHour & (CACHE_SIZE - 1));
-        if (cachedHour[slot] != localHour) {
-            ZoneOffset clean = cleanOffset(localHour);
-            if (clean == null) return viaZonedDateTime(year, month, day, hour, minute, second);
-            cachedHour[slot] = localHour;
-            cachedOffset[slot] = clean.getTotalSeconds();
+        if (localHourKey[slot] != localHour) {
+            ZoneOffset clean = cleanLocalOffset(localHour);
+            if (clean == null) {
+                // ZonedDateTime.of implements exactly DESIGN 4.3's rule: gap -> later by the
+                // gap, overlap -> earlier offset.
+                return ZonedDateTime.of(year, month, day, hour, minute, second, 0, zone).toEpochSecond();
+            }
+            localHourKey[slot] = localHour;
+            localHourOffset[slot] = clean.getTotalSeconds();
         }
-        int offset = cachedOffset[slot];
-        return stamp(year, month, day, hour, minute, second, offset, localSecond - offset);
+        return localSecond - localHourOffset[slot];
+    }
+
+    /** The property's local time, offset and park date at an instant. */
+    public Stamp atInstant(long epochSecond) {
+        long utcHour = Math.floorDiv(epochSecond, 3600L);
+        int slot = (int) (utcHour & (CACHE_SIZE - 1));
+        int offset;
+        if (utcHourKey[slot] == utcHour) {
+            offset = utcHourOffset[slot];
+        } else {
+            offset = rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+            int atStart = rules.getOffset(Instant.ofEpochSecond(utcHour * 3600L)).getTotalSeconds();
+            int atEnd = rules.getOffset(Instant.ofEpochSecond(utcHour * 3600L + 3599)).getTotalSeconds();
+            if (atStart == atEnd) {                 // no transition inside this hour: cacheable
+                utcHourKey[slot] = utcHour;
+                utcHourOffset[slot] = atStart;
+            }
+        }
+        long localSecond = epochSecond + offset;
+        long day = Math.floorDiv(localSecond, 86_400L);
+        int secondOfDay = (int) Math.floorMod(localSecond, 86_400L);
+        int hour = secondOfDay / 3600;
+        LocalDate date = date(day);
+        LocalDate parkDate = hour < 6 ? date(day - 1) : date;   // DESIGN 4.3: before 06:00
+        String text = format(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), hour,
+                secondOfDay / 60 % 60, secondOfDay % 60, offset);
+        return new Stamp(text, parkDate, epochSecond);
     }
 
     /** DESIGN 4.3: the local date of observed_at, minus one day if its local hour is < 6. */
@@ -122,7 +158,7 @@ public final class Times {
     }
 
     /** The single offset valid for the whole local hour, or null if a transition touches it. */
-    private ZoneOffset cleanOffset(long localHour) {
+    private ZoneOffset cleanLocalOffset(long localHour) {
         LocalDateTime start = LocalDateTime.ofEpochSecond(localHour * 3600L, 0, ZoneOffset.UTC);
         List<ZoneOffset> atStart = rules.getValidOffsets(start);
         List<ZoneOffset> atEnd = rules.getValidOffsets(start.plusSeconds(3599));
@@ -130,23 +166,15 @@ public final class Times {
         return atStart.get(0);
     }
 
-    private Stamp viaZonedDateTime(int year, int month, int day, int hour, int minute, int second) {
-        // ZonedDateTime.of implements exactly DESIGN 4.3's rule: gap -> later by the gap,
-        // overlap -> earlier offset.
-        ZonedDateTime z = ZonedDateTime.of(year, month, day, hour, minute, second, 0, zone);
-        return stamp(z.getYear(), z.getMonthValue(), z.getDayOfMonth(), z.getHour(),
-                z.getMinute(), z.getSecond(), z.getOffset().getTotalSeconds(), z.toEpochSecond());
-    }
-
-    private Stamp stamp(int year, int month, int day, int hour, int minute, int second,
-                        int offsetSeconds, long epochSecond) {
-        long epochDay = epochDay(year, month, day) - (hour < 6 ? 1 : 0);  // DESIGN 4.3: park date
-        if (epochDay != lastEpochDay) {
-            lastEpochDay = epochDay;
-            lastDate = LocalDate.ofEpochDay(epochDay);
-        }
-        return new Stamp(format(year, month, day, hour, minute, second, offsetSeconds),
-                lastDate, epochSecond);
+    /** The date of an epoch day; the last two are remembered, as rows come in time order. */
+    private LocalDate date(long epochDay) {
+        if (epochDay == lastEpochDay) return lastDate;
+        if (epochDay == prevEpochDay) return prevDate;
+        prevEpochDay = lastEpochDay;
+        prevDate = lastDate;
+        lastEpochDay = epochDay;
+        lastDate = LocalDate.ofEpochDay(epochDay);
+        return lastDate;
     }
 
     private static String format(int year, int month, int day, int hour, int minute, int second,

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,22 +96,31 @@ class TimesTest {
                 times.withOffset(LocalDateTime.of(2024, 7, 1, 16, 0), ZoneOffset.UTC));
     }
 
-    @Test
-    void cachedHoursGiveTheSameAnswerAsZonedDateTimeAcrossTwoYears() {
-        // Walks every 17 minutes over two years (DST both ways) against java.time's own answer.
-        ZoneId zone = ZoneId.of("America/New_York");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"America/New_York", "America/Los_Angeles", "Asia/Tokyo", "America/St_Johns", "Australia/Lord_Howe"})
+    void cachedOffsetsGiveTheSameAnswerAsZonedDateTimeAcrossTwoYears(String zoneName) {
+        // Walks every 7 minutes over two years (DST both ways; St John's changes mid-UTC-hour,
+        // Lord Howe by 30 minutes) against java.time's own answer, local times and instants.
+        ZoneId zone = ZoneId.of(zoneName);
         Times times = new Times(zone);
-        int mismatches = 0;
-        for (LocalDateTime t = LocalDateTime.of(2023, 1, 1, 0, 0); t.getYear() < 2025; t = t.plusMinutes(17)) {
+        List<String> mismatches = new ArrayList<>();
+        for (LocalDateTime t = LocalDateTime.of(2023, 1, 1, 0, 0); t.getYear() < 2025; t = t.plusMinutes(7)) {
             var z = t.atZone(zone);
-            String expected = Times.format(z.toLocalDateTime(), z.getOffset());
-            Times.Stamp s = times.local(t);
-            if (!s.observedAt().equals(expected) || s.epochSecond() != z.toEpochSecond()
-                    || !s.parkDate().equals(Times.parkDate(z.toLocalDateTime()))) {
-                mismatches++;
-            }
+            String expected = Times.format(z.toLocalDateTime(), z.getOffset()) + " "
+                    + Times.parkDate(z.toLocalDateTime()) + " " + z.toEpochSecond();
+            Times.Stamp local = times.local(t);
+            Times.Stamp instant = times.atInstant(t.toEpochSecond(ZoneOffset.UTC));
+            var u = t.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone);
+            String expectedInstant = Times.format(u.toLocalDateTime(), u.getOffset()) + " "
+                    + Times.parkDate(u.toLocalDateTime()) + " " + u.toEpochSecond();
+            if (!show(local).equals(expected)) mismatches.add(t + " local: " + show(local) + " != " + expected);
+            if (!show(instant).equals(expectedInstant)) mismatches.add(t + "Z: " + show(instant) + " != " + expectedInstant);
         }
-        assertEquals(0, mismatches);
+        assertEquals(List.of(), mismatches.subList(0, Math.min(5, mismatches.size())));
+    }
+
+    private static String show(Times.Stamp s) {
+        return s.observedAt() + " " + s.parkDate() + " " + s.epochSecond();
     }
 
     @Test
