@@ -146,8 +146,9 @@ public final class Times {
         };
     }
 
-    /** Days since 1970-01-01 of a valid date (the arithmetic of LocalDate.toEpochDay, for y >= 0). */
+    /** Days since 1970-01-01 of a valid date (LocalDate.toEpochDay's arithmetic, without allocating). */
     static long epochDay(int y, int m, int d) {
+        if (y < 0) return LocalDate.of(y, m, d).toEpochDay();   // the shortcut below needs y >= 0
         long total = 365L * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
         total += (367 * m - 362) / 12 + d - 1;
         if (m > 2) {
