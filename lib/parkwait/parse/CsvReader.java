@@ -1,114 +1,230 @@
 package parkwait.parse;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * Streams CSV records by the rules of DESIGN 4.3: UTF-8 with bad bytes as U+FFFD, a leading BOM
- * dropped, records ended by LF or CRLF (a lone CR is data), RFC 4180 quoting where a quote opens
- * a quoted field only as its first character, and an unterminated quote running to the end.
- * Memory is one record, however large the file.
+ * Streams the records of a CSV file (DESIGN 4.3, RFC 4180 with the design's leniencies).
+ *
+ * <p>UTF-8 with malformed bytes replaced by U+FFFD; a leading BOM dropped; records end at LF or
+ * CRLF, a lone CR is data; a quote opens a quoted field only as the field's first character,
+ * {@code ""} inside it is a quote, text after the closing quote is kept as data, and an
+ * unterminated quoted field runs to the end of the file. Memory is bounded by the longest
+ * record, never by the file. Not thread-safe; does not close the stream it was given unless
+ * {@link #close()} is called.
  */
-final class CsvReader {
-    private final Reader in;
+public final class CsvReader implements Closeable {
+    private static final int FIELD_START = 0, UNQUOTED = 1, QUOTED = 2, QUOTE_IN_QUOTED = 3;
+
+    private final Reader reader;
     private final char[] buf = new char[1 << 16];
     private int pos;
-    private int len;
+    private int limit;
     private boolean eof;
-    private boolean started;
-    private final StringBuilder field = new StringBuilder(64);
-    private final List<String> record = new ArrayList<>(16);
+    private boolean atFileStart = true;
 
-    CsvReader(InputStream bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        this.in = new InputStreamReader(bytes, decoder);
+    // The current record: its characters, one after another, and each field's [start, end).
+    private char[] rec = new char[256];
+    private int recLen;
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private int fields;
+    private long recordNumber;
+
+    /** Reads {@code in} as UTF-8, replacing malformed input rather than failing. */
+    public CsvReader(InputStream in) {
+        // DESIGN 4.3: bytes that are not valid UTF-8 become U+FFFD; the file is never rejected.
+        this(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
-    /** The next record's fields (a reused list: copy what you keep), or null at the end. */
-    List<String> next() throws IOException {
-        if (!started) {
-            started = true;
-            if (peek() == '\uFEFF') pos++;
-        }
-        if (peek() < 0) return null;
-        record.clear();
-        field.setLength(0);
-        boolean quoted = false;
-        boolean fieldStart = true;
+    /** Reads already-decoded characters (a leading U+FEFF is still dropped). */
+    public CsvReader(Reader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * Advances to the next record.
+     *
+     * @return false at the end of the input (a final line without a line end is a record)
+     */
+    public boolean next() throws IOException {
+        recLen = 0;
+        fields = 0;
+        int state = FIELD_START;
+        int fieldStart = 0;
+        int crAt = -1;             // rec index of an unquoted CR just appended, to undo for CRLF
+        boolean any = false;       // anything consumed for this record
         while (true) {
-            int c = read();
-            if (c < 0) {
-                record.add(field.toString());
-                return record;
-            }
-            if (quoted) {
-                if (c == '"') {
-                    if (peek() == '"') {
-                        pos++;
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append((char) c);
+            if (pos >= limit && !fill()) break;
+            any = true;
+            if (state == UNQUOTED || state == FIELD_START) {
+                char c = buf[pos];
+                if (state == FIELD_START && c == '"') {
+                    state = QUOTED;
+                    pos++;
+                    continue;
                 }
-                continue;
-            }
-            if (c == '"' && fieldStart) {
-                quoted = true;
-                fieldStart = false;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                fieldStart = true;
-            } else if (c == '\n') {
-                record.add(field.toString());
-                return record;
-            } else if (c == '\r' && peek() == '\n') {
+                state = UNQUOTED;
+                // Copy the run of ordinary characters in one go: this is the hot loop.
+                int from = pos;
+                int i = pos;
+                while (i < limit && (c = buf[i]) != ',' && c != '\n' && c != '\r') i++;
+                append(from, i);
+                pos = i;
+                if (i == limit) continue;
                 pos++;
-                record.add(field.toString());
-                return record;
-            } else {
-                field.append((char) c);
-                fieldStart = false;
+                if (c == ',') {
+                    endField(fieldStart);
+                    fieldStart = recLen;
+                    state = FIELD_START;
+                } else if (c == '\r') {
+                    appendChar('\r');         // DESIGN 4.3: a lone CR is data ...
+                    crAt = recLen - 1;
+                } else {                      // '\n'
+                    if (crAt == recLen - 1 && crAt >= fieldStart) recLen--;  // ... CRLF is a line end
+                    endField(fieldStart);
+                    recordNumber++;
+                    return true;
+                }
+            } else if (state == QUOTED) {
+                int from = pos;
+                int i = pos;
+                while (i < limit && buf[i] != '"') i++;
+                append(from, i);
+                pos = i;
+                if (i < limit) {
+                    pos++;
+                    state = QUOTE_IN_QUOTED;
+                }
+            } else {                          // QUOTE_IN_QUOTED: a quote was just seen
+                if (buf[pos] == '"') {
+                    appendChar('"');          // "" is an escaped quote
+                    pos++;
+                    state = QUOTED;
+                } else {
+                    state = UNQUOTED;         // closing quote; what follows is handled unquoted
+                    crAt = -1;
+                }
             }
         }
+        if (!any) return false;
+        endField(fieldStart);                 // last record without a line end, or open quote
+        recordNumber++;
+        return true;
     }
 
-    private int read() throws IOException {
-        if (pos >= len && !fill()) return -1;
-        return buf[pos++];
+    /** Number of fields in the current record (at least 1). */
+    public int size() {
+        return fields;
     }
 
-    private int peek() throws IOException {
-        if (pos >= len && !fill()) return -1;
-        return buf[pos];
+    /** The 1-based number of the current record in the file, blank records included. */
+    public long recordNumber() {
+        return recordNumber;
+    }
+
+    /** Field {@code i} exactly as read (quotes removed, not trimmed). */
+    public String field(int i) {
+        return new String(rec, starts[i], ends[i] - starts[i]);
+    }
+
+    /** Field {@code i} trimmed of ASCII whitespace (DESIGN 4.3); empty means missing. */
+    public String trimmed(int i) {
+        int s = trimStart(i);
+        int e = trimEnd(i);
+        return s >= e ? "" : new String(rec, s, e - s);
+    }
+
+    /** True when the record is a single field that is empty after trimming (DESIGN 4.3). */
+    public boolean isBlank() {
+        return fields == 1 && trimStart(0) >= trimEnd(0);
+    }
+
+    /** The current record's characters; valid until the next {@link #next()}. */
+    char[] chars() {
+        return rec;
+    }
+
+    /** Start of field {@code i} in {@link #chars()} after trimming. */
+    int trimStart(int i) {
+        int s = starts[i];
+        int e = ends[i];
+        while (s < e && isAsciiSpace(rec[s])) s++;
+        return s;
+    }
+
+    /** End (exclusive) of field {@code i} in {@link #chars()} after trimming. */
+    int trimEnd(int i) {
+        int s = starts[i];
+        int e = ends[i];
+        while (e > s && isAsciiSpace(rec[e - 1])) e--;
+        return e;
+    }
+
+    /** DESIGN 4.3: space, tab, CR, LF, VT, FF; nothing else (no NBSP). */
+    static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x0B || c == '\f';
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
     }
 
     private boolean fill() throws IOException {
         if (eof) return false;
-        int r;
+        int n;
         do {
-            r = in.read(buf, 0, buf.length);
-        } while (r == 0);
-        if (r < 0) {
+            n = reader.read(buf, 0, buf.length);
+        } while (n == 0);
+        if (n < 0) {
             eof = true;
             return false;
         }
         pos = 0;
-        len = r;
+        limit = n;
+        if (atFileStart) {
+            atFileStart = false;
+            if (buf[0] == '\uFEFF') pos = 1;  // DESIGN 4.3: a BOM at the start is dropped
+            if (pos >= limit) return fill();
+        }
         return true;
     }
 
-    /** A record that is one field, empty after trimming: a blank line, skipped and not counted. */
-    static boolean isBlank(List<String> record) {
-        return record.size() == 1 && Cells.trim(record.get(0)).isEmpty();
+    private void append(int from, int to) {
+        int n = to - from;
+        if (n == 0) return;
+        ensure(n);
+        System.arraycopy(buf, from, rec, recLen, n);
+        recLen += n;
+    }
+
+    private void appendChar(char c) {
+        ensure(1);
+        rec[recLen++] = c;
+    }
+
+    private void ensure(int extra) {
+        if (recLen + extra > rec.length) {
+            rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLen + extra));
+        }
+    }
+
+    private void endField(int fieldStart) {
+        if (fields == starts.length) {
+            starts = Arrays.copyOf(starts, fields * 2);
+            ends = Arrays.copyOf(ends, fields * 2);
+        }
+        starts[fields] = fieldStart;
+        ends[fields] = recLen;
+        fields++;
     }
 }

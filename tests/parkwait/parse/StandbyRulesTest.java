@@ -34,7 +34,7 @@ class StandbyRulesTest {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(bom);
-        b.writeBytes((" Submitted_Posted_Time ,ENTITY_CODE,Observed_At\r\n30,HS12,2024-07-04 09:00\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes((" Submitted_Posted_Time ,ENTITY_CODE,Observed_At,SUBMITTED_actual_time\r\n30,HS12,2024-07-04 09:00,\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         Parsing p = Parsing.of(FileKind.STANDBY, b.toByteArray(), Parsing.NEW_YORK);
         assertEquals(List.of("HS12,2024-07-04T09:00:00-04:00,POSTED,30,hs,2024-07-04"), p.rows);
         assertEquals(1, p.stats.recordsSeen(), "the blank CRLF line is not counted");
@@ -177,7 +177,7 @@ class StandbyRulesTest {
 
     @Test
     void userIdIsNeverReadSoJunkThereRejectsNothing() throws Exception {
-        Parsing p = Parsing.standby("entity_code,observed_at,submitted_posted_time,user_id\nMK01,2024-01-15 10:00,30,\u0000\"junk\n");
+        Parsing p = Parsing.standby("entity_code,observed_at,submitted_posted_time,submitted_actual_time,user_id\nMK01,2024-01-15 10:00,30,,\u0000\"junk\n");
         assertEquals(List.of("MK01,2024-01-15T10:00:00-05:00,POSTED,30,mk,2024-01-15"), p.rows);
     }
 }

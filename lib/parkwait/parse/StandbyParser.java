@@ -1,0 +1,95 @@
+package parkwait.parse;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Standby exports (DESIGN 4.3): a header, then one observation per record with a posted and an
+ * actual wait. Streams: each row goes to the sink as soon as it is read.
+ */
+final class StandbyParser {
+    private static final String[] NAMES = {
+        "entity_code", "observed_at", "submitted_posted_time", "submitted_actual_time"
+    };
+    // DESIGN 4.3: all four are required; user_id is never required (nor read).
+    private static final boolean[] REQUIRED = {true, true, true, true};
+    private static final int ENTITY = 0, OBSERVED = 1, POSTED = 2, ACTUAL = 3;
+    private static final long MIN_MINUTES = 0, MAX_MINUTES = 1000;  // DESIGN 4.3
+
+    private final Times times;
+    private final Consumer<FactRow> sink;
+    private final ParseStats stats = new ParseStats();
+    private final EntityCodes entities = new EntityCodes();
+
+    StandbyParser(Times times, Consumer<FactRow> sink) {
+        this.times = times;
+        this.sink = sink;
+    }
+
+    ParseStats parse(CsvReader r) throws IOException {
+        if (!Parser.skipToFirstRecord(r)) return stats;
+        Columns cols = Columns.fromHeader(r, NAMES, REQUIRED);
+        while (r.next()) {
+            if (r.isBlank()) continue;               // DESIGN 4.3: blank lines are not counted
+            stats.seen();
+            row(r, cols);
+        }
+        return stats;
+    }
+
+    /** One record; a defect is counted once, in DESIGN 4.3's order, except per-value ones. */
+    private void row(CsvReader r, Columns cols) {
+        if (r.size() < cols.needed) {
+            stats.reject(Reject.SHORT_ROW);
+            return;
+        }
+        if (cols.requiredMissing) {
+            stats.reject(Reject.MISSING_FIELD);
+            return;
+        }
+        int[] c = cols.index;
+        if (isEmpty(r, c[ENTITY])) {
+            stats.reject(Reject.MISSING_FIELD);
+            return;
+        }
+        EntityCodes.Entity entity = entities.of(r, c[ENTITY]);
+        if (entity == null) {
+            stats.reject(Reject.BAD_ENTITY_CODE);
+            return;
+        }
+        if (isEmpty(r, c[OBSERVED])) {
+            stats.reject(Reject.MISSING_FIELD);
+            return;
+        }
+        Times.Stamp at = ObservedAt.parse(r.chars(), r.trimStart(c[OBSERVED]), r.trimEnd(c[OBSERVED]), times);
+        if (at == null) {
+            stats.reject(Reject.BAD_DATE);
+            return;
+        }
+        boolean posted = value(r, c[POSTED], entity, at, WaitType.POSTED);
+        boolean actual = value(r, c[ACTUAL], entity, at, WaitType.ACTUAL);
+        if (!posted && !actual) stats.reject(Reject.MISSING_FIELD);  // neither value: row dropped
+    }
+
+    /** Emits or rejects one value; false only when the cell is empty (nothing counted). */
+    private boolean value(CsvReader r, int col, EntityCodes.Entity entity, Times.Stamp at, WaitType type) {
+        int s = r.trimStart(col);
+        int e = r.trimEnd(col);
+        if (s >= e) return false;
+        long minutes = Numbers.rounded(r.chars(), s, e);  // DESIGN 4.3: round, then range
+        if (minutes == Numbers.BAD) {
+            stats.reject(Reject.BAD_NUMBER);
+        } else if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            stats.reject(Reject.OUT_OF_RANGE);
+        } else {
+            sink.accept(new FactRow(entity.code(), at.observedAt(), type, (int) minutes,
+                    entity.park(), at.parkDate(), at.epochSecond()));
+            stats.emitted();
+        }
+        return true;
+    }
+
+    private static boolean isEmpty(CsvReader r, int col) {
+        return r.trimStart(col) >= r.trimEnd(col);
+    }
+}
