@@ -2,6 +2,7 @@
 //JAVA 17+
 //SOURCES lib/**.java
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.concurrent.Callable;
 import parkwait.cli.Cli;
 import parkwait.cli.Common;
 import parkwait.cli.DurationConverter;
+import parkwait.cli.ExitCodes;
 import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Secrets;
 import parkwait.cli.UserException;
 import parkwait.cli.Version;
 import parkwait.config.Config;
+import parkwait.pipeline.FilePlan;
 import parkwait.pipeline.Ingest;
 import parkwait.pipeline.IngestOptions;
 import parkwait.pipeline.RunLog;
@@ -56,6 +59,13 @@ class ingest implements Callable<Integer> {
             description = "Wait up to this long for a running copy to finish (e.g. 90s, 30m, 2h) instead of exiting 75.")
     Duration wait;
 
+    @Option(names = "--dry-run", description = "List what would be read and why (new, changed, retry); write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--keep-logs", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30d",
+            description = "Delete this script's log files older than this (default 30d).")
+    Duration keepLogs;
+
     @Option(names = "--region", description = "AWS region (default: the SDK's chain: AWS_REGION, the profile; else us-east-1).")
     String region;
 
@@ -75,7 +85,11 @@ class ingest implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
         IngestOptions options = options(config);
-        try (RunLog log = RunLog.open(err, common.outputBase().resolve("logs"), clock, common.verbose)) {
+        if (dryRun) return dryRun(options, clock);
+        Path logs = common.outputBase().resolve("logs");
+        try (RunLog log = RunLog.open(err, logs, clock, common.verbose, System.console() != null)) {
+            int pruned = RunLog.prune(logs, keepLogs, clock);
+            if (pruned > 0) log.detail("Removed " + pruned + " log files older than " + keepLogs.toDays() + " days.");
             RunSummary summary = new Ingest(options, LockReport.fileLock(common, clock), clock, log).run();
             if (common.json) {
                 JsonOut.print(spec.commandLine().getOut(), summary.toMap());
@@ -86,6 +100,21 @@ class ingest implements Callable<Integer> {
             log.detail("Summary:\n" + summary.text());
             return summary.exitCode();
         }
+    }
+
+    private int dryRun(IngestOptions options, Clock clock) throws Exception {
+        var out = spec.commandLine().getOut();
+        RunLog quiet = RunLog.consoleOnly(spec.commandLine().getErr(), clock, common.verbose);
+        FilePlan.Plan plan = new Ingest(options, LockReport.fileLock(common, clock), clock, quiet).dryRun();
+        for (FilePlan.Item i : plan.load()) {
+            out.printf("would load  %-7s %s (%d bytes)%n", i.reason().name().toLowerCase(), i.object().key(), i.object().size());
+        }
+        for (var o : plan.givenUp()) out.println("would skip  given up " + o.key());
+        for (String k : plan.unknown()) out.println("would skip  unknown " + k);
+        out.printf("Dry run: %d to load, %d unchanged, %d given up, %d not wait-time files. Nothing was written.%n",
+                plan.load().size(), plan.unchanged().size(), plan.givenUp().size(), plan.unknown().size());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private IngestOptions options(Config config) {

@@ -11,3 +11,5 @@
 //DEPS software.amazon.awssdk:apache5-client
 //DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-simple:2.0.17
+// A progress bar on terminals (issue 5): maintained, and it handles terminal width and ANSI for us.
+//DEPS me.tongfei:progressbar:0.10.1

@@ -16,6 +16,10 @@ public final class Cli {
 
     /** Runs {@code command} with {@code args}; returns the exit code for System.exit. */
     public static int run(Object command, String... args) {
+        // The AWS SDK and HTTP client log through SLF4J: warnings only, on stderr, one line each.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));

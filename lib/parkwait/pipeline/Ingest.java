@@ -96,9 +96,12 @@ public final class Ingest {
 
             Sampler sampler = new Sampler(options.sampleK(), started.toEpochMilli());
             int n = 0;
-            for (FilePlan.Item item : plan.load()) {
-                n++;
-                loadOne(item, n, plan.load().size(), store, source, lease, token, runId, sampler, summary);
+            try (Progress progress = log.progress()) {
+                progress.start(plan.load().size(), plan.load().stream().mapToLong(i -> i.object().size()).sum());
+                for (FilePlan.Item item : plan.load()) {
+                    n++;
+                    loadOne(item, n, plan.load().size(), store, source, lease, token, runId, sampler, summary, progress);
+                }
             }
             exportPartitions(store, lease, token, summary);
             StateExports.write(options.stateDir(), store.sourceFiles().values());
@@ -112,7 +115,7 @@ public final class Ingest {
     }
 
     private void loadOne(FilePlan.Item item, int n, int total, Store store, Source source, Lease lease, long token,
-                         String runId, Sampler sampler, RunSummary summary) {
+                         String runId, Sampler sampler, RunSummary summary, Progress progress) {
         SourceObject obj = item.object();
         Instant t0 = clock.instant();
         long[] bytes = {0};
@@ -135,9 +138,9 @@ public final class Ingest {
                 case RETRY -> summary.filesRetried++;
             }
             summary.bytesRead += bytes[0];
-            log.info(String.format("[%d/%d] %s (%s): %d rows, %d new, %d rejected, %.1f MB in %.1f s", n, total, obj.key(),
-                    item.reason().name().toLowerCase(), stats.recordsSeen(), r.rowsNew(), stats.rejected(), bytes[0] / 1e6,
-                    Duration.between(t0, clock.instant()).toMillis() / 1000.0));
+            progress.fileDone(String.format("[%d/%d] %s (%s): %d rows, %d new, %d rejected, %.1f MB in %.1f s", n, total,
+                    obj.key(), item.reason().name().toLowerCase(), stats.recordsSeen(), r.rowsNew(), stats.rejected(),
+                    bytes[0] / 1e6, Duration.between(t0, clock.instant()).toMillis() / 1000.0), stats.recordsSeen(), bytes[0]);
             if (stats.rejected() > 0) log.detail("  rejected in " + obj.key() + ": " + stats.rejects());
         } catch (IOException | RuntimeException e) {
             if (e instanceof SourceException || e instanceof parkwait.store.FencedException
@@ -162,6 +165,23 @@ public final class Ingest {
                 lease.assertHeld();
                 store.clearDirty(batch, token);
             });
+        }
+    }
+
+    /**
+     * What a run would load and why, without the lock and without writing anything: the
+     * database is only read, and only if it exists.
+     */
+    public FilePlan.Plan dryRun() throws IOException {
+        java.util.Map<String, parkwait.store.SourceFileRecord> known = java.util.Map.of();
+        if (java.nio.file.Files.exists(options.database())) {
+            try (Store store = Store.open(options.database(), StoreOptions.defaults().withClock(clock))) {
+                known = store.sourceFiles();
+            }
+        }
+        try (Source source = sources.apply(options)) {
+            return FilePlan.decide(source.list(options.properties()), known, options.zones(), options.maxFailures(),
+                    options.skipFailedAfter(), clock.instant());
         }
     }
 

@@ -22,37 +22,59 @@ public final class RunLog implements AutoCloseable {
     private final Path path;
     private final Clock clock;
     private final boolean verbose;
+    private final boolean interactive;
 
-    private RunLog(PrintWriter console, BufferedWriter file, Path path, Clock clock, boolean verbose) {
+    private RunLog(PrintWriter console, BufferedWriter file, Path path, Clock clock, boolean verbose, boolean interactive) {
         this.console = console;
         this.file = file;
         this.path = path;
         this.clock = clock;
         this.verbose = verbose;
+        this.interactive = interactive;
     }
 
     /** A log that writes to the console and to a new file in {@code logsDir}. */
-    public static RunLog open(PrintWriter console, Path logsDir, Clock clock, boolean verbose) throws IOException {
+    public static RunLog open(PrintWriter console, Path logsDir, Clock clock, boolean verbose, boolean interactive)
+            throws IOException {
         Files.createDirectories(logsDir);
         String name = "ingest_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(clock.instant().atZone(ZoneId.systemDefault()));
         Path path = logsDir.resolve(name + ".log");
         for (int i = 2; Files.exists(path); i++) path = logsDir.resolve(name + "_" + i + ".log");
-        return new RunLog(console, Files.newBufferedWriter(path, StandardCharsets.UTF_8), path, clock, verbose);
+        return new RunLog(console, Files.newBufferedWriter(path, StandardCharsets.UTF_8), path, clock, verbose, interactive);
     }
 
     /** A log that only writes to the console (dry runs and tests). */
     public static RunLog consoleOnly(PrintWriter console, Clock clock, boolean verbose) {
-        return new RunLog(console, null, null, clock, verbose);
+        return new RunLog(console, null, null, clock, verbose, false);
     }
 
     public Path path() {
         return path;
     }
 
+    /** A progress bar on a terminal, timestamped lines otherwise. */
+    public Progress progress() {
+        return Progress.forConsole(this, interactive);
+    }
+
+    /** Removes this script's log files older than {@code keep}; returns how many. */
+    public static int prune(Path logsDir, java.time.Duration keep, Clock clock) {
+        int removed = 0;
+        java.time.Instant cutoff = clock.instant().minus(keep);
+        try (var files = Files.newDirectoryStream(logsDir, "ingest_*.log")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) removed++;
+            }
+        } catch (IOException e) {
+            // Pruning is housekeeping: a locked or vanished log file must not fail a run.
+        }
+        return removed;
+    }
+
     /** A line for the console and the log. */
     public void info(String message) {
         String line = Secrets.redact(message);
-        console.println(line);
+        console.println(interactive ? line : stamp() + " " + line);
         console.flush();
         toFile("INFO ", line);
     }
@@ -60,7 +82,7 @@ public final class RunLog implements AutoCloseable {
     /** A warning for the console and the log. */
     public void warn(String message) {
         String line = Secrets.redact(message);
-        console.println("Warning: " + line);
+        console.println((interactive ? "" : stamp() + " ") + "Warning: " + line);
         console.flush();
         toFile("WARN ", line);
     }
@@ -75,10 +97,14 @@ public final class RunLog implements AutoCloseable {
         toFile("DEBUG", line);
     }
 
+    private String stamp() {
+        return STAMP.format(clock.instant().atZone(ZoneId.systemDefault()));
+    }
+
     private void toFile(String level, String line) {
         if (file == null) return;
         try {
-            file.write(STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + " " + level + " " + line);
+            file.write(stamp() + " " + level + " " + line);
             file.newLine();
             file.flush();
         } catch (IOException e) {
