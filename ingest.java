@@ -90,7 +90,7 @@ class ingest implements Callable<Integer> {
         try (RunLog log = RunLog.open(err, logs, clock, common.verbose, System.console() != null)) {
             int pruned = RunLog.prune(logs, keepLogs, clock);
             if (pruned > 0) log.detail("Removed " + pruned + " log files older than " + keepLogs.toDays() + " days.");
-            RunSummary summary = new Ingest(options, LockReport.fileLock(common, clock), clock, log).run();
+            RunSummary summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run();
             if (common.json) {
                 JsonOut.print(spec.commandLine().getOut(), summary.toMap());
             } else {
@@ -105,7 +105,7 @@ class ingest implements Callable<Integer> {
     private int dryRun(IngestOptions options, Clock clock) throws Exception {
         var out = spec.commandLine().getOut();
         RunLog quiet = RunLog.consoleOnly(spec.commandLine().getErr(), clock, common.verbose);
-        FilePlan.Plan plan = new Ingest(options, LockReport.fileLock(common, clock), clock, quiet).dryRun();
+        FilePlan.Plan plan = new Ingest(options, LockReport.runLock(common, clock), clock, quiet).dryRun();
         for (FilePlan.Item i : plan.load()) {
             out.printf("would load  %-7s %s (%d bytes)%n", i.reason().name().toLowerCase(), i.object().key(), i.object().size());
         }

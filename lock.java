@@ -11,7 +11,7 @@ import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Secrets;
 import parkwait.cli.Version;
-import parkwait.lock.FileRunLock;
+import parkwait.lock.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,11 +54,11 @@ class lock implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Clock clock = Clock.systemUTC();
-        FileRunLock runLock = LockReport.fileLock(common, clock);
+        RunLock runLock = LockReport.runLock(common, clock);
         if (clear) {
-            FileRunLock.ClearResult r = runLock.clear(force, Secrets.commandLine("lock.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+            RunLock.ClearResult r = runLock.clear(force, Secrets.commandLine("lock.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
             if (common.json) {
-                var doc = LockReport.json(new FileRunLock.Inspection(r.before(), java.util.Optional.empty(), runLock.lockFile()), clock.instant());
+                var doc = LockReport.json(new RunLock.Inspection(r.before(), java.util.Optional.empty(), runLock.describe()), clock.instant());
                 doc.put("cleared", r.cleared());
                 doc.put("message", r.message());
                 JsonOut.print(out, doc);
@@ -68,7 +68,7 @@ class lock implements Callable<Integer> {
             if (r.cleared() || r.before() instanceof parkwait.lock.Verdict.Free) return ExitCodes.OK;
             return r.before() instanceof parkwait.lock.Verdict.Unusable ? ExitCodes.FAILED : ExitCodes.LOCKED;
         }
-        FileRunLock.Inspection in = runLock.inspect();
+        RunLock.Inspection in = runLock.inspect();
         if (common.json) {
             JsonOut.print(out, LockReport.json(in, clock.instant()));
         } else if (!check) {

@@ -12,7 +12,7 @@ import parkwait.cli.ExitCodes;
 import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Version;
-import parkwait.lock.FileRunLock;
+import parkwait.lock.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +36,7 @@ class status implements Callable<Integer> {
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
-        FileRunLock.Inspection lockState = LockReport.fileLock(common, clock).inspect();
+        RunLock.Inspection lockState = LockReport.runLock(common, clock).inspect();
         var out = spec.commandLine().getOut();
         if (common.json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -21,6 +21,10 @@ public final class Common {
     @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: <project>/config/config.json when it exists).")
     Path configFile;
 
+    @Option(names = "--lock-url", paramLabel = "URL",
+            description = "Keep the run lock in S3 (s3://bucket/key) for runners on several machines (default: lock_url in the config, else the file lock in the state folder).")
+    String lockUrl;
+
     @Option(names = "--json", description = "Write one JSON document to stdout instead of text.")
     public boolean json;
 
@@ -50,6 +54,11 @@ public final class Common {
         String fromConfig = config().outputBase();
         Path base = fromConfig != null ? projectHome().resolve(fromConfig) : projectHome().resolve("out");
         return base.toAbsolutePath().normalize();
+    }
+
+    /** --lock-url, else the config's lock_url, else null (the file lock). */
+    public String lockUrl() {
+        return lockUrl != null ? lockUrl : config().lockUrl();
     }
 
     /** --state-dir, else output-base/state. */

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import parkwait.config.Config;
 import parkwait.lock.Ages;
+import parkwait.lock.AuditLog;
 import parkwait.lock.FileRunLock;
+import parkwait.lock.RunLock;
+import parkwait.lock.S3RunLock;
+import parkwait.source.S3Settings;
 import parkwait.lock.LockInfo;
 import parkwait.lock.LockSettings;
 import parkwait.lock.ProcessFacts;
@@ -26,6 +30,25 @@ public final class LockReport {
     /** The file lock of the state folder these options select. */
     public static FileRunLock fileLock(Common common, Clock clock) {
         return new FileRunLock(common.stateDir(), settings(common.config()), ProcessFacts.system(), clock);
+    }
+
+    /** The lock these options select: the S3 lock of --lock-url (or lock_url), else the file lock. */
+    public static RunLock runLock(Common common, Clock clock) {
+        String url = common.lockUrl();
+        if (url == null) return fileLock(common, clock);
+        String[] bucketKey = S3RunLock.parseUrl(url);
+        if (bucketKey == null) {
+            throw new UserException(ExitCodes.USAGE, "The lock URL \"" + url + "\" is not s3://bucket/key. Example:"
+                    + " --lock-url s3://my-locks/parkwait/ingest.lock");
+        }
+        Config c = common.config();
+        S3Settings s3 = S3Settings.fromEnvironment(System.getenv()).withBucket(bucketKey[0], "");
+        if (c.endpointUrl() != null) s3 = s3.withEndpointUrl(S3Settings.parseEndpoint(c.endpointUrl()));
+        if (c.region() != null) s3 = s3.withRegion(c.region());
+        if (c.pathStyle()) s3 = s3.withPathStyle(true);
+        S3Settings settings = s3;
+        return new S3RunLock(settings::newClient, bucketKey[0], bucketKey[1], settings(c), ProcessFacts.system(), clock,
+                new AuditLog(common.stateDir().resolve(FileRunLock.AUDIT_FILE)));
     }
 
     public static LockSettings settings(Config c) {
@@ -50,10 +73,10 @@ public final class LockReport {
     }
 
     /** Lines for people. */
-    public static String text(FileRunLock.Inspection in, Instant now) {
+    public static String text(RunLock.Inspection in, Instant now) {
         Verdict v = in.verdict();
         StringBuilder b = new StringBuilder();
-        b.append("Lock:      ").append(in.lockFile()).append('\n');
+        b.append("Lock:      ").append(in.where()).append('\n');
         b.append("Verdict:   ").append(v.name()).append(" - ").append(v.why()).append('\n');
         LockInfo h = in.record().orElse(Words.holderOf(v));
         if (h != null) {
@@ -68,10 +91,10 @@ public final class LockReport {
     }
 
     /** The same as a JSON-ready map (stable field names). */
-    public static Map<String, Object> json(FileRunLock.Inspection in, Instant now) {
+    public static Map<String, Object> json(RunLock.Inspection in, Instant now) {
         Verdict v = in.verdict();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lockFile", in.lockFile().toString());
+        m.put("lockFile", in.where());
         m.put("verdict", v.name());
         m.put("reason", v.why());
         if (v instanceof Verdict.Stale s) m.put("staleReason", s.reason().name());

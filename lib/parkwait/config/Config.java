@@ -20,7 +20,7 @@ import java.util.Set;
 public record Config(String outputBase, String s3Bucket, List<String> defaultProps, int chunksize, int sampleK,
                      String logLevel, int lockStaleAfterMinutes, int lockHungAfterHours, int heartbeatSeconds,
                      Map<String, ZoneId> zones, int maxFailures, int skipFailedOlderThanDays, String journalMode,
-                     String region, String endpointUrl, boolean pathStyle) {
+                     String region, String endpointUrl, boolean pathStyle, String lockUrl) {
 
     public static final List<String> ALL_PROPS = List.of("wdw", "dlr", "uor", "ush", "tdr");
     private static final Set<String> LOG_LEVELS = Set.of("DEBUG", "INFO", "WARNING", "WARN", "ERROR");
@@ -34,7 +34,7 @@ public record Config(String outputBase, String s3Bucket, List<String> defaultPro
         zones.put("ush", ZoneId.of("America/Los_Angeles"));
         zones.put("tdr", ZoneId.of("Asia/Tokyo"));
         return new Config(null, "touringplans_stats", ALL_PROPS, 100_000, 1000, "INFO", 10, 6, 30, zones, 3, 600,
-                "delete", null, null, false);
+                "delete", null, null, false, null);
     }
 
     /** Reads and validates a config file. */
@@ -85,7 +85,8 @@ public record Config(String outputBase, String s3Bucket, List<String> defaultPro
                 r.intIn("heartbeat_seconds", d.heartbeatSeconds, 1, 600), zones,
                 r.intIn("max_failures", d.maxFailures, 1, 1000),
                 r.intIn("skip_failed_older_than_days", d.skipFailedOlderThanDays, 0, 100_000), journal,
-                r.string("region", null), r.string("endpoint_url", null), r.bool("path_style", false));
+                r.string("region", null), r.string("endpoint_url", null), r.bool("path_style", false),
+                r.string("lock_url", null));
         r.rejectUnknown();
         return c;
     }
@@ -93,7 +94,8 @@ public record Config(String outputBase, String s3Bucket, List<String> defaultPro
     /** Every key this file may hold. */
     static final List<String> KEYS = List.of("output_base", "s3_bucket", "default_props", "chunksize", "sample_k",
             "log_level", "lock_stale_after_minutes", "lock_hung_after_hours", "heartbeat_seconds", "zones",
-            "max_failures", "skip_failed_older_than_days", "journal_mode", "region", "endpoint_url", "path_style");
+            "max_failures", "skip_failed_older_than_days", "journal_mode", "region", "endpoint_url", "path_style",
+            "lock_url");
 
     /** Reads typed values and remembers which keys were seen. */
     private static final class ConfigReader {

@@ -32,14 +32,12 @@ import parkwait.lock.LockJudge.Snapshot;
  * mandatory byte-range locks from blocking readers. Whoever holds the OS lock may write or remove
  * the record, so a takeover can never delete a lock a third process just took.
  */
-public final class FileRunLock {
+public final class FileRunLock implements RunLock {
     public static final String LOCK_FILE = "processing.lock";
     public static final String GUARD_FILE = "processing.lock.guard";
     public static final String AUDIT_FILE = "lock-events.jsonl";
     /** One byte far past the end of the guard: locking it blocks nobody's reads (Windows locks are mandatory). */
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
-    /** A refusal whose holder is still writing its record is retried this long, so the message can name it. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     private final Path stateDir;
     private final Path lockFile;
@@ -63,34 +61,22 @@ public final class FileRunLock {
 
     public Path lockFile() { return lockFile; }
 
-    public AuditLog audit() { return audit; }
+    @Override
+    public String describe() { return lockFile.toString(); }
 
-    /** What a reader sees now: the record (if readable) and the verdict. */
-    public record Inspection(Verdict verdict, Optional<LockInfo> record, Path lockFile) {
-    }
+    public AuditLog audit() { return audit; }
 
     /**
      * Reads the lock without taking it. Asks the OS whether a process holds the lock only when the
      * record alone cannot decide (unreadable, or its holder looks dead), and then only for an instant.
      */
+    @Override
     public Inspection inspect() {
         Snapshot s = snapshot();
         Instant now = clock.instant();
         Verdict byRecord = judge.judge(s, OsLock.NOT_HELD, now);
         Verdict v = byRecord instanceof Verdict.Stale ? judge.judge(s, probe(), now) : byRecord;
-        return new Inspection(v, s.record(), lockFile);
-    }
-
-    /** The outcome of one attempt to take the lock. */
-    public sealed interface Attempt permits Acquired, Refused {
-    }
-
-    /** Taken; {@code previous} is what was there before (FREE, or the STALE lock taken over). */
-    public record Acquired(Lease lease, Verdict previous) implements Attempt {
-    }
-
-    /** Not taken: a live holder, or an unusable lock. */
-    public record Refused(Verdict verdict) implements Attempt {
+        return new Inspection(v, s.record(), lockFile.toString());
     }
 
     /**
@@ -99,41 +85,19 @@ public final class FileRunLock {
      * @throws LockBusyException     still held when the wait ends (exit 75)
      * @throws LockUnusableException the lock cannot be used (exit 1)
      */
+    @Override
     public Lease acquire(String command, Duration wait, Consumer<String> progress) {
-        Instant deadline = clock.instant().plus(wait.compareTo(SETTLE) < 0 ? SETTLE : wait);
-        Instant nextReport = clock.instant();
-        long pause = 100;
-        while (true) {
-            Attempt a = tryAcquire(command);
-            if (a instanceof Acquired acquired) return acquired.lease();
-            Verdict v = ((Refused) a).verdict();
-            if (v instanceof Verdict.Unusable u) {
-                throw new LockUnusableException("The run lock at " + lockFile + " cannot be used: " + u.why()
-                        + ". To fix it: " + u.remedy() + ".", null);
-            }
-            Instant now = clock.instant();
-            boolean unidentified = Words.holderOf(v) == null;
-            boolean waiting = !wait.isZero();
-            if (now.isAfter(deadline) || (!waiting && !unidentified)) {
-                audit.append("refused", now, Words.holderOf(v), me(command, 0, now), v.why());
-                throw new LockBusyException(v, Words.refusal(v, now));
-            }
-            if (waiting && !now.isBefore(nextReport)) {
-                progress.accept("Waiting for the lock: " + Words.holder(v, now) + " (" + v.why() + ").");
-                nextReport = now.plus(Duration.ofMinutes(1));
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, waiting ? 2000 : 200);
-        }
+        return AcquireLoop.run(() -> tryAcquire(command), wait, progress, clock, describe(),
+                (v, now) -> audit.append("refused", now, Words.holderOf(v), me(command, 0, now), v.why()));
     }
 
     /** One attempt, never waiting. */
-    public Attempt tryAcquire(String command) {
+    public RunLock.Attempt tryAcquire(String command) {
         Optional<Verdict.Unusable> unusable = ensureStateDir();
-        if (unusable.isPresent()) return new Refused(unusable.get());
-        if (Files.isDirectory(lockFile)) return new Refused(judge.judge(snapshot(), OsLock.UNKNOWN, clock.instant()));
+        if (unusable.isPresent()) return new RunLock.Refused(unusable.get());
+        if (Files.isDirectory(lockFile)) return new RunLock.Refused(judge.judge(snapshot(), OsLock.UNKNOWN, clock.instant()));
         if (!JvmHeldLocks.claim(guardFile)) {
-            return new Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
         }
         FileChannel channel = null;
         FileLock osLock = null;
@@ -144,7 +108,7 @@ public final class FileRunLock {
             if (osLock == null) {
                 closeQuietly(channel);
                 JvmHeldLocks.unclaim(guardFile);
-                return new Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+                return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
             }
             Snapshot s = snapshot();
             Instant now = clock.instant();
@@ -152,7 +116,7 @@ public final class FileRunLock {
             if (before.blocksRun()) {
                 // A live holder that somehow lacks the OS lock, or one on another host: never stolen from.
                 release(channel, osLock);
-                return new Refused(before);
+                return new RunLock.Refused(before);
             }
             long token = nextToken(channel, s.record());
             LockInfo mine = me(command, token, now);
@@ -161,31 +125,28 @@ public final class FileRunLock {
                 audit.append("stale-taken-over", now, stale.holder(), mine, stale.why());
             }
             audit.append("acquired", now, mine, mine, null);
-            Lease lease = new Lease(this, channel, osLock, mine, settings.heartbeatEvery(), clock);
-            return new Acquired(lease, before);
+            Lease lease = new FileLease(this, channel, osLock, mine, settings.heartbeatEvery(), clock);
+            return new RunLock.Acquired(lease, before);
         } catch (AccessDeniedException e) {
             release(channel, osLock);
-            return new Refused(new Verdict.Unusable("the state folder " + stateDir + " is not writable ("
+            return new RunLock.Refused(new Verdict.Unusable("the state folder " + stateDir + " is not writable ("
                     + e.getMessage() + ")", "give this user write access to it, or choose another with --state-dir"));
         } catch (IOException e) {
             release(channel, osLock);
-            return new Refused(new Verdict.Unusable("the lock files in " + stateDir + " cannot be written ("
+            return new RunLock.Refused(new Verdict.Unusable("the lock files in " + stateDir + " cannot be written ("
                     + e + ")", "check the disk is not full and the folder is writable"));
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             JvmHeldLocks.unclaim(guardFile);
-            return new Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
         }
-    }
-
-    /** The outcome of {@link #clear}. */
-    public record ClearResult(boolean cleared, Verdict before, String message) {
     }
 
     /**
      * Removes a free or stale lock. A live holder is refused unless {@code force}; then its record is
      * removed anyway and the holder, at its next heartbeat, finds it gone and stops before writing.
      */
+    @Override
     public ClearResult clear(boolean force, String command) {
         Instant now = clock.instant();
         LockInfo actor = me(command, 0, now);
@@ -343,15 +304,6 @@ public final class FileRunLock {
             if (channel != null) channel.close();
         } catch (IOException ignored) {
             // nothing left to do with a channel we are abandoning
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis); // polling interval while waiting for the lock, bounded by a deadline
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LockBusyException(new Verdict.Free("interrupted"), "Interrupted while waiting for the lock.");
         }
     }
 }

@@ -14,7 +14,7 @@ import parkwait.export.PartitionFiles;
 import parkwait.export.PartitionWriter;
 import parkwait.export.Sampler;
 import parkwait.export.StateExports;
-import parkwait.lock.FileRunLock;
+import parkwait.lock.RunLock;
 import parkwait.lock.Lease;
 import parkwait.parse.ParseStats;
 import parkwait.parse.Parser;
@@ -36,17 +36,17 @@ import parkwait.store.StoreOptions;
  */
 public final class Ingest {
     private final IngestOptions options;
-    private final FileRunLock lock;
+    private final RunLock lock;
     private final Clock clock;
     private final RunLog log;
     private final Function<IngestOptions, Source> sources;
 
-    public Ingest(IngestOptions options, FileRunLock lock, Clock clock, RunLog log) {
+    public Ingest(IngestOptions options, RunLock lock, Clock clock, RunLog log) {
         this(options, lock, clock, log, o -> Sources.open(o.source(), o.s3()));
     }
 
     /** With another way to open the source (tests wrap it to act between two files). */
-    Ingest(IngestOptions options, FileRunLock lock, Clock clock, RunLog log, Function<IngestOptions, Source> sources) {
+    Ingest(IngestOptions options, RunLock lock, Clock clock, RunLog log, Function<IngestOptions, Source> sources) {
         this.options = options;
         this.lock = lock;
         this.clock = clock;

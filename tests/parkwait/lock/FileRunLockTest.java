@@ -94,8 +94,8 @@ class FileRunLockTest {
 
         Verdict v = lock().inspect().verdict();
         assertEquals(Verdict.StaleReason.DEAD_HOLDER, assertInstanceOf(Verdict.Stale.class, v).reason());
-        FileRunLock.Attempt a = lock().tryAcquire("test");
-        FileRunLock.Acquired acquired = assertInstanceOf(FileRunLock.Acquired.class, a);
+        RunLock.Attempt a = lock().tryAcquire("test");
+        RunLock.Acquired acquired = assertInstanceOf(RunLock.Acquired.class, a);
         acquired.lease().close();
         assertTrue(audit().contains("\"event\":\"stale-taken-over\""), audit());
     }
@@ -107,7 +107,7 @@ class FileRunLockTest {
         writeRecord(me.pid(), ProcessFacts.system().hostName(), realStart.minus(Duration.ofHours(1)), Instant.now(), Instant.now(), 3);
         Verdict v = lock().inspect().verdict();
         assertEquals(Verdict.StaleReason.PID_REUSED, assertInstanceOf(Verdict.Stale.class, v).reason());
-        FileRunLock.Acquired acquired = assertInstanceOf(FileRunLock.Acquired.class, lock().tryAcquire("test"));
+        RunLock.Acquired acquired = assertInstanceOf(RunLock.Acquired.class, lock().tryAcquire("test"));
         acquired.lease().close();
     }
 
@@ -115,13 +115,13 @@ class FileRunLockTest {
     void foreignHolderIsJudgedByHeartbeatAge() throws Exception {
         writeRecord(1, "OTHER-PC", null, Instant.now().minus(Duration.ofHours(30)), Instant.now().minus(Duration.ofMinutes(2)), 5);
         assertInstanceOf(Verdict.HeldRemote.class, lock().inspect().verdict());
-        FileRunLock.Refused refused = assertInstanceOf(FileRunLock.Refused.class, lock().tryAcquire("test"));
+        RunLock.Refused refused = assertInstanceOf(RunLock.Refused.class, lock().tryAcquire("test"));
         assertInstanceOf(Verdict.HeldRemote.class, refused.verdict());
 
         writeRecord(1, "OTHER-PC", null, Instant.now().minus(Duration.ofHours(30)), Instant.now().minus(Duration.ofMinutes(20)), 5);
         Verdict v = lock().inspect().verdict();
         assertEquals(Verdict.StaleReason.REMOTE_SILENT, assertInstanceOf(Verdict.Stale.class, v).reason());
-        assertInstanceOf(FileRunLock.Acquired.class, lock().tryAcquire("test")).lease().close();
+        assertInstanceOf(RunLock.Acquired.class, lock().tryAcquire("test")).lease().close();
     }
 
     @Test
@@ -132,13 +132,13 @@ class FileRunLockTest {
         try {
             assertTrue(JavaProcesses.await(Duration.ofSeconds(60), () -> Files.exists(ready)), "holder never took the lock");
             assertInstanceOf(Verdict.Held.class, lock().inspect().verdict());
-            assertInstanceOf(FileRunLock.Refused.class, lock().tryAcquire("test"));
+            assertInstanceOf(RunLock.Refused.class, lock().tryAcquire("test"));
             holder.destroyForcibly(); // SIGKILL: no finally, no shutdown hook
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
 
             Verdict v = lock().inspect().verdict();
             assertEquals(Verdict.StaleReason.DEAD_HOLDER, assertInstanceOf(Verdict.Stale.class, v).reason());
-            FileRunLock.Acquired acquired = assertInstanceOf(FileRunLock.Acquired.class, lock().tryAcquire("test"));
+            RunLock.Acquired acquired = assertInstanceOf(RunLock.Acquired.class, lock().tryAcquire("test"));
             assertEquals(Long.parseLong(Files.readString(ready)) + 1, acquired.lease().token());
             acquired.lease().close();
             assertTrue(audit().contains("\"event\":\"stale-taken-over\"") && audit().contains("is no longer running"), audit());
@@ -156,7 +156,7 @@ class FileRunLockTest {
             assertTrue(JavaProcesses.await(Duration.ofSeconds(60), () -> Files.exists(ready)), "holder never took the lock");
             // Seen from 48 hours later: older than every limit, still alive on this host.
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(48));
-            FileRunLock.Refused refused = assertInstanceOf(FileRunLock.Refused.class, lock(later).tryAcquire("test"));
+            RunLock.Refused refused = assertInstanceOf(RunLock.Refused.class, lock(later).tryAcquire("test"));
             Verdict.Held held = assertInstanceOf(Verdict.Held.class, refused.verdict());
             assertTrue(held.possiblyHung());
             assertEquals(holder.pid(), held.holder().pid());
@@ -183,11 +183,11 @@ class FileRunLockTest {
             default -> "x".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
         };
         Files.write(file, content);
-        FileRunLock.Inspection in = lock().inspect();
+        RunLock.Inspection in = lock().inspect();
         Verdict.Stale stale = assertInstanceOf(Verdict.Stale.class, in.verdict());
         assertEquals(Verdict.StaleReason.UNREADABLE, stale.reason());
         assertTrue(stale.why().startsWith("the lock file is unreadable ("), stale.why());
-        FileRunLock.Acquired acquired = assertInstanceOf(FileRunLock.Acquired.class, lock().tryAcquire("test"));
+        RunLock.Acquired acquired = assertInstanceOf(RunLock.Acquired.class, lock().tryAcquire("test"));
         acquired.lease().close();
         assertFalse(Files.exists(file));
     }
@@ -201,7 +201,7 @@ class FileRunLockTest {
             assertTrue(JavaProcesses.await(Duration.ofSeconds(60), () -> Files.exists(ready)));
             Files.writeString(dir.resolve("state").resolve(FileRunLock.LOCK_FILE), "{garbage");
             assertInstanceOf(Verdict.Held.class, lock().inspect().verdict());
-            assertInstanceOf(FileRunLock.Refused.class, lock().tryAcquire("test"));
+            assertInstanceOf(RunLock.Refused.class, lock().tryAcquire("test"));
         } finally {
             holder.destroyForcibly();
         }
@@ -238,11 +238,11 @@ class FileRunLockTest {
                 "hold", dir.resolve("state").toString(), ready.toString());
         try {
             assertTrue(JavaProcesses.await(Duration.ofSeconds(60), () -> Files.exists(ready)));
-            FileRunLock.ClearResult refused = lock().clear(false, "lock.java --clear");
+            RunLock.ClearResult refused = lock().clear(false, "lock.java --clear");
             assertFalse(refused.cleared());
             assertTrue(refused.message().contains("pid " + holder.pid()), refused.message());
 
-            FileRunLock.ClearResult forced = lock().clear(true, "lock.java --clear --force");
+            RunLock.ClearResult forced = lock().clear(true, "lock.java --clear --force");
             assertTrue(forced.cleared());
             assertTrue(forced.message().contains("WARNING"), forced.message());
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS), "the holder did not notice it lost the lock");
@@ -252,7 +252,7 @@ class FileRunLockTest {
             holder.destroyForcibly();
         }
         writeRecord(424242, "OTHER-PC", null, Instant.now().minus(Duration.ofDays(2)), Instant.now().minus(Duration.ofDays(2)), 9);
-        FileRunLock.ClearResult stale = lock().clear(false, "lock.java --clear");
+        RunLock.ClearResult stale = lock().clear(false, "lock.java --clear");
         assertTrue(stale.cleared(), stale.message());
         assertInstanceOf(Verdict.Free.class, lock().inspect().verdict());
     }
