@@ -67,6 +67,25 @@ final class S3Object {
         return put(json, etag, false, key);
     }
 
+    /** The last fencing token issued through this lock, kept beside it in {@code key.token} (0 if none). */
+    long lastToken() {
+        try {
+            ResponseBytes<GetObjectResponse> r = client.getObjectAsBytes(b -> b.bucket(bucket).key(key + ".token"));
+            noteDate(r.response().sdkHttpResponse());
+            String text = r.asUtf8String().trim();
+            return text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
+        } catch (NoSuchKeyException e) {
+            return 0;
+        }
+    }
+
+    /** Records the last token issued. Only a run that just won the lock writes it. */
+    void recordToken(long token) {
+        var r = client.putObject(b -> b.bucket(bucket).key(key + ".token").contentType("text/plain"),
+                RequestBody.fromString(Long.toString(token)));
+        noteDate(r.sdkHttpResponse());
+    }
+
     /** DELETE with If-Match: etag. False when the object is no longer the one we wrote. */
     boolean deleteIf(String etag) {
         try {

@@ -88,8 +88,10 @@ public final class S3RunLock implements RunLock {
             S3Object o = object();
             Optional<S3Object.Current> current = o.get();
             Instant now = o.serverNow();
+            // Tokens outlive the lock object (released by deleting it): the last one is kept beside it.
+            long lastIssued = o.lastToken();
             if (current.isEmpty()) {
-                LockInfo mine = me(command, now.toEpochMilli(), now);
+                LockInfo mine = me(command, lastIssued + 1, now);
                 Optional<String> etag = o.create(LockJson.write(mine));
                 if (etag.isEmpty()) return refusedByCurrent(o); // someone created it first
                 if (!o.enforcesConditionalWrites()) {
@@ -98,6 +100,7 @@ public final class S3RunLock implements RunLock {
                             + " accepted a second If-None-Match create, so it cannot guarantee one run at a time",
                             "use a store with S3 conditional writes (AWS S3 has them), or the file lock"));
                 }
+                o.recordToken(mine.token());
                 audit.append("acquired", now, mine, mine, describe());
                 return new RunLock.Acquired(new S3Lease(o, mine, etag.get(), settings, audit), new Verdict.Free("no run holds the lock"));
             }
@@ -105,9 +108,10 @@ public final class S3RunLock implements RunLock {
             Verdict v = judge.judge(s, OsLock.UNKNOWN, now);
             if (v.blocksRun()) return new RunLock.Refused(v);
             long previous = s.record().map(LockInfo::token).orElse(0L);
-            LockInfo mine = me(command, Math.max(previous + 1, now.toEpochMilli()), now);
+            LockInfo mine = me(command, Math.max(previous, lastIssued) + 1, now);
             Optional<String> etag = o.replace(LockJson.write(mine), current.get().etag());
             if (etag.isEmpty()) return refusedByCurrent(o); // a lost race is a refusal, not an error
+            o.recordToken(mine.token());
             audit.append("stale-taken-over", now, Words.holderOf(v), mine, v.why() + " [" + describe() + "]");
             audit.append("acquired", now, mine, mine, describe());
             return new RunLock.Acquired(new S3Lease(o, mine, etag.get(), settings, audit), v);
@@ -131,8 +135,11 @@ public final class S3RunLock implements RunLock {
                         + " before its next database commit.");
             }
             if (!o.deleteIf(current.get().etag())) {
-                return new ClearResult(false, v, "Not cleared: the lock changed while we looked (another run took it)."
-                        + " Run lock.java again to see it.");
+                if (!force) {
+                    return new ClearResult(false, v, "Not cleared: the lock changed while we looked (another run took it)."
+                            + " Run lock.java again to see it.");
+                }
+                o.delete(); // a live holder's heartbeat keeps changing the ETag; --force means remove it anyway
             }
             boolean forced = v.blocksRun();
             audit.append(forced ? "force-cleared" : "cleared", now, s.record().orElse(null), me(command, 0, now),
