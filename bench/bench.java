@@ -54,7 +54,7 @@ class bench implements Callable<Integer> {
     @Option(names = "--s3", description = "Also run (b): start S3Mock, upload the dataset, ingest from it.")
     boolean s3;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Work folder (default: a new temp folder). A dataset of the same spec there is reused.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Work folder, kept (default: a new temp folder, removed after a successful run). A dataset of the same spec there is reused.")
     Path out;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON, for comparing commits.")
@@ -65,7 +65,10 @@ class bench implements Callable<Integer> {
     private Child child;
 
     public static void main(String... args) {
-        System.exit(new CommandLine(new bench()).execute(args));
+        System.exit(new CommandLine(new bench()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("The benchmark stopped: " + e.getMessage());
+            return 1;
+        }).execute(args));
     }
 
     @Override
@@ -124,6 +127,10 @@ class bench implements Callable<Integer> {
         if (json != null) {
             report.writeJson(json, full, ceiling, parse, startup, incremental);
             err.println("Wrote " + json.toAbsolutePath() + ".");
+        }
+        if (out == null) {
+            deleteTree(work); // a temp folder of our own; with --out the dataset is kept for the next run
+            err.println("Removed the work folder " + work + ".");
         }
         return 0;
     }
