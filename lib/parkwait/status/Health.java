@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import parkwait.cli.LockReport;
-import parkwait.lock.Ages;
 import parkwait.lock.Verdict;
 import parkwait.store.RunRecord;
 import parkwait.store.StoreStats;
@@ -35,7 +34,7 @@ public record Health(Level level, List<Problem> problems, String line) {
         if (lock instanceof Verdict.Unusable) {
             problems.add(new Problem("the run lock cannot be used", lock.why() + ". " + LockReport.advice(lock)));
         } else if (lock instanceof Verdict.Held h && h.possiblyHung()) {
-            problems.add(new Problem("the running ingest may be hung (" + Ages.human(h.heldFor()) + ")", LockReport.advice(lock)));
+            problems.add(new Problem("the running ingest may be hung (" + AgeWords.of(h.heldFor()) + ")", LockReport.advice(lock)));
         }
         if (dbError != null) {
             problems.add(new Problem("the database cannot be read", dbError));
@@ -68,16 +67,24 @@ public record Health(Level level, List<Problem> problems, String line) {
     }
 
     private static Optional<Problem> stale(List<StatusReport.ParkFreshness> parks, StatusReport.Settings settings) {
-        List<String> old = new ArrayList<>();
-        for (StatusReport.ParkFreshness p : parks) {
-            if (!p.stale()) continue;
-            old.add(p.age() == null ? p.rows().park() + " data has no readable newest time"
-                    : p.rows().park() + " data is " + Ages.human(p.age()) + " old");
-        }
+        List<StatusReport.ParkFreshness> old = parks.stream().filter(StatusReport.ParkFreshness::stale).toList();
         if (old.isEmpty()) return Optional.empty();
-        return Optional.of(new Problem(String.join(", ", old),
-                "Data older than " + Ages.human(settings.staleAfter()) + " is flagged STALE (--stale-after). Check that"
-                        + " the scheduled runs happen and that the source has new exports for these parks."));
+        String summary;
+        if (old.size() <= 2) {
+            summary = String.join(", ", old.stream().map(p -> p.age() == null
+                    ? p.rows().park() + " data has no readable newest time"
+                    : p.rows().park() + " data is " + AgeWords.of(p.age()) + " old").toList());
+        } else {
+            // Many parks: one line must stay one line; the table above lists them all.
+            StatusReport.ParkFreshness oldest = old.stream().filter(p -> p.age() != null)
+                    .max(java.util.Comparator.comparing(StatusReport.ParkFreshness::age)).orElse(old.get(0));
+            summary = old.size() + " of " + parks.size() + " parks have stale data (oldest: " + oldest.rows().park()
+                    + (oldest.age() == null ? "" : ", " + AgeWords.of(oldest.age()) + " old") + ")";
+        }
+        return Optional.of(new Problem(summary,
+                "Parks whose newest observation is older than " + AgeWords.of(settings.staleAfter()) + " are flagged STALE"
+                        + " (change with --stale-after). Check that the scheduled runs happen and that the source has"
+                        + " new exports for these parks."));
     }
 
     private static String okLine(List<StatusReport.ParkFreshness> parks, List<StatusReport.RunView> runs, Instant now) {
@@ -90,9 +97,9 @@ public record Health(Level level, List<Problem> problems, String line) {
             StatusReport.RunView last = runs.get(0);
             RunRecord r = last.run();
             if (last.state() == StatusReport.RunState.RUNNING) {
-                parts.add("a run is going (started " + Ages.human(Duration.between(r.startedAt(), now)) + " ago)");
+                parts.add("a run is going (started " + AgeWords.of(Duration.between(r.startedAt(), now)) + " ago)");
             } else {
-                parts.add("last run " + r.outcome() + " " + Ages.human(Duration.between(r.endedAt(), now)) + " ago");
+                parts.add("last run " + r.outcome() + " " + AgeWords.of(Duration.between(r.endedAt(), now)) + " ago");
             }
         }
         return String.join(", ", parts);

@@ -82,7 +82,7 @@ public final class StatusText {
     }
 
     private static void parks(StringBuilder b, StatusReport r) {
-        b.append("\n== Parks (STALE: newest observation older than ").append(Ages.human(r.settings().staleAfter()))
+        b.append("\n== Parks (STALE: newest observation older than ").append(AgeWords.of(r.settings().staleAfter()))
                 .append(") ==\n");
         if (r.parks().isEmpty()) {
             b.append("No rows loaded yet.\n");
@@ -93,7 +93,7 @@ public final class StatusText {
             StoreStats.ParkRows rows = p.rows();
             b.append(String.format("%-5s  %10d  %-11s  %-25s  %s%s%n", rows.park(), rows.rows(), rows.newestParkDate(),
                     rows.newestObservedAt() == null ? "-" : rows.newestObservedAt(),
-                    p.age() == null ? "-" : Ages.human(p.age()), p.stale() ? "  STALE" : ""));
+                    p.age() == null ? "-" : AgeWords.of(p.age()), p.stale() ? "  STALE" : ""));
         }
     }
 
