@@ -27,9 +27,8 @@ public final class StatusText {
         if (r.database().isEmpty() && r.databaseError() == null) b.append(" (not created yet)");
         b.append("\n\n== Run lock ==\n");
         b.append(LockReport.text(r.lock(), r.now()));
-        if (r.databaseError() != null) {
-            b.append("\n== Database ==\n").append(r.databaseError()).append('\n');
-        } else if (r.database().isPresent()) {
+        // An unreadable database is said once, in the verdict's "Next:" line below.
+        if (r.database().isPresent()) {
             runs(b, r, zone);
             files(b, r, zone);
             parks(b, r);

@@ -352,4 +352,27 @@ class StatusTest {
         assertEquals(2, usage.exitCode(), usage.output());
         assertFalse(usage.output().contains("\tat "), usage.output());
     }
+
+    @Test
+    void aHotJournalLeftByACrashIsReportedWithWhatToDo() throws Exception {
+        Path out = dir.resolve("out");
+        ingest(out, Clock.systemUTC());
+        Path db = out.resolve("state/wait_times.sqlite");
+        Path crashed = Files.createDirectories(dir.resolve("crashed/state"));
+        // Copying the files while a big write is under way gives what a crash leaves: a hot journal.
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = writer.createStatement()) {
+            s.execute("PRAGMA cache_size = 1"); // spill changed pages into the database file before commit
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("DELETE FROM wait_times");
+            Files.copy(db, crashed.resolve("wait_times.sqlite"));
+            Files.copy(out.resolve("state/wait_times.sqlite-journal"), crashed.resolve("wait_times.sqlite-journal"));
+            s.execute("ROLLBACK");
+        }
+        List<String> before = tree(crashed);
+        StatusReport r = status(dir.resolve("crashed"), Duration.ofDays(2), Clock.systemUTC());
+        assertEquals(Health.Level.ATTENTION, r.health().level());
+        assertTrue(r.databaseError().contains("unfinished transaction") && r.databaseError().contains("run ingest.java"),
+                r.databaseError());
+        assertEquals(before, tree(crashed), "status touched the crashed database");
+    }
 }
