@@ -9,7 +9,7 @@ final class AgeWords {
     }
 
     static String of(Duration d) {
-        if (d.isNegative()) return Ages.human(d.negated()) + " in the future";
+        if (d.isNegative()) return of(d.negated()) + " in the future";
         if (d.toHours() >= 48) return d.toDays() + " days";
         return Ages.human(d);
     }
