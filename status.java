@@ -3,31 +3,45 @@
 //SOURCES lib/**.java
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import parkwait.cli.Cli;
 import parkwait.cli.Common;
+import parkwait.cli.DurationConverter;
 import parkwait.cli.ExitCodes;
 import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Version;
-import parkwait.lock.RunLock;
+import parkwait.config.Config;
+import parkwait.status.StatusJson;
+import parkwait.status.StatusReport;
+import parkwait.status.StatusText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = "Is the data fresh, and is anything wrong? Read-only; safe while a run is going.",
+        description = {"Is the data fresh, and is anything wrong? The lock, the last runs, failed files, rows and",
+                "the newest data per park, and a one-line verdict. Read-only: safe while a run is going."},
         footer = {"%nExamples:",
-                "  jbang status.java                       the lock, recent runs and data freshness",
-                "  jbang status.java --json                the same as one JSON document"},
+                "  jbang status.java --output-base D:\\waits               the whole screen",
+                "  jbang status.java --output-base D:\\waits --runs 20     more of the run history",
+                "  jbang status.java --stale-after 36h --json            flag parks older than 36 h; one JSON document"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:status shown", "1:failed", "2:usage error"})
+        exitCodeList = {"0:status shown (also when it reports problems)", "1:the status cannot be shown", "2:usage error"})
 class status implements Callable<Integer> {
     @Mixin Common common;
     @Spec CommandSpec spec;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "How many of the latest runs to show (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--stale-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2d",
+            description = "Flag a park STALE when its newest observation is older than this (e.g. 36h, 2d; default: ${DEFAULT-VALUE}).")
+    Duration staleAfter;
 
     public static void main(String... args) {
         System.exit(Cli.run(new status(), args));
@@ -35,20 +49,21 @@ class status implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var err = spec.commandLine().getErr();
+        if (runs < 0) {
+            err.println("--runs must be 0 or more, not " + runs + ". Example: jbang status.java --runs 10");
+            return ExitCodes.USAGE;
+        }
+        Config config = common.config();
         Clock clock = Clock.systemUTC();
-        RunLock.Inspection lockState = LockReport.runLock(common, clock).inspect();
+        var settings = new StatusReport.Settings(common.outputBase(), common.stateDir(), runs, staleAfter,
+                config.maxFailures(), Duration.ofDays(config.skipFailedOlderThanDays()), Duration.ofSeconds(10));
+        StatusReport report = StatusReport.collect(settings, LockReport.runLock(common, clock), clock);
         var out = spec.commandLine().getOut();
         if (common.json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("outputBase", common.outputBase().toString());
-            doc.put("stateDir", common.stateDir().toString());
-            doc.put("lock", LockReport.json(lockState, clock.instant()));
-            JsonOut.print(out, doc);
+            JsonOut.print(out, StatusJson.document(report));
         } else {
-            out.println("Output folder: " + common.outputBase());
-            out.println();
-            out.println("== Run lock ==");
-            out.print(LockReport.text(lockState, clock.instant()));
+            out.print(StatusText.render(report, ZoneId.systemDefault()));
             out.flush();
         }
         return ExitCodes.OK;
