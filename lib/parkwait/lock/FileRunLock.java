@@ -105,7 +105,13 @@ public final class FileRunLock {
         long pause = 100;
         while (true) {
             Attempt a = tryAcquire(command);
-            if (a instanceof Acquired acquired) return acquired.lease();
+            if (a instanceof Acquired acquired) {
+                // DESIGN 3.2: a takeover is logged with its evidence (the audit trail has it too).
+                if (acquired.previous() instanceof Verdict.Stale stale) {
+                    progress.accept("Took over a stale lock: " + Words.holder(stale, clock.instant()) + " (" + stale.why() + ").");
+                }
+                return acquired.lease();
+            }
             Verdict v = ((Refused) a).verdict();
             if (v instanceof Verdict.Unusable u) {
                 throw new LockUnusableException("The run lock at " + lockFile + " cannot be used: " + u.why()
