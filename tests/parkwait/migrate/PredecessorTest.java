@@ -187,6 +187,27 @@ class PredecessorTest {
         }
     }
 
+    @Test
+    void stagedFilesAreLoadedOnLaterRunsAndASameNamedFileNeverReplacesAnEarlierOne() throws Exception {
+        Path out = dir.resolve("out");
+        ingest(bucket, out, new StringWriter());
+        Path staging = Files.createDirectories(out.resolve("staging/queue_times"));
+        Files.writeString(staging.resolve("q.csv"), HEADER + "\n" + STAGED.get(0) + "\n" + BAD + "\n");
+        StringWriter console = new StringWriter();
+        RunSummary second = ingest(bucket, out, console);
+        assertEquals(0, second.filesLoaded());
+        assertTrue(console.toString().contains("Loaded the staged file staging/queue_times/q.csv: 2 rows, 1 new, 1 unreadable"),
+                console.toString());
+        assertFalse(Files.exists(staging.resolve("q.csv")));
+        Files.writeString(staging.resolve("q.csv"), STAGED.get(1) + "\n");
+        ingest(bucket, out, new StringWriter());
+        assertFalse(Files.exists(staging.resolve("q.csv")));
+        Set<String> csv = csvRows(out);
+        assertTrue(csv.containsAll(STAGED), "both staged files' rows stay");
+        assertEquals(dbRows(out), csv);
+        assertTrue(Files.readString(out.resolve(Predecessor.REJECTED_FILE)).contains("staging/queue_times/q.csv,3,"));
+    }
+
     /** The predecessor's folder: fact CSVs, dedupe.sqlite, processed/failed JSON, a text lock, a staged file. */
     static Set<String> buildPredecessorFolder(Path out, long lockPid, Instant lockStart) throws Exception {
         Path clean = out.resolve("fact_tables/clean");
