@@ -80,7 +80,8 @@ public final class LockReport {
         b.append("Verdict:   ").append(v.name()).append(" - ").append(v.why()).append('\n');
         LockInfo h = in.record().orElse(Words.holderOf(v));
         if (h != null) {
-            b.append("Holder:    pid ").append(h.pid()).append(" on ").append(h.host()).append(", user ").append(h.user()).append('\n');
+            b.append("Holder:    pid ").append(h.pid()).append(" on ").append(h.host()).append(", user ")
+                    .append(h.isPredecessor() ? "unknown (a lock left by the predecessor)" : h.user()).append('\n');
             b.append("Command:   ").append(h.command()).append('\n');
             b.append("Acquired:  ").append(local(h.acquiredAt())).append(" (").append(ago(h.acquiredAt(), now)).append(")\n");
             b.append("Heartbeat: ").append(local(h.heartbeatAt())).append(" (").append(ago(h.heartbeatAt(), now)).append(")\n");

@@ -59,7 +59,7 @@ public final class PartitionWriter implements AutoCloseable {
             byte[] content = render(p);
             batch.add(p);
             folders.add(file.getParent());
-            bytes += content.length;
+            bytes += content == null ? 0 : content.length; // null: the partition is empty, its file goes
             pending.add(pool.submit(() -> {
                 if (content == null) Files.deleteIfExists(file);
                 else AtomicFiles.write(file, out -> out.write(content), false);

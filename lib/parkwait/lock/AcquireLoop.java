@@ -22,7 +22,13 @@ final class AcquireLoop {
         long pause = 100;
         while (true) {
             RunLock.Attempt a = attempt.get();
-            if (a instanceof RunLock.Acquired acquired) return acquired.lease();
+            if (a instanceof RunLock.Acquired acquired) {
+                // DESIGN 3.2: a takeover is logged with its evidence (the audit trail has it too).
+                if (acquired.previous() instanceof Verdict.Stale stale) {
+                    progress.accept("Took over a stale lock: " + Words.holder(stale, clock.instant()) + " (" + stale.why() + ").");
+                }
+                return acquired.lease();
+            }
             Verdict v = ((RunLock.Refused) a).verdict();
             if (v instanceof Verdict.Unusable u) {
                 throw new LockUnusableException("The run lock at " + where + " cannot be used: " + u.why()

@@ -251,7 +251,7 @@ public final class FileRunLock implements RunLock {
                     return new Snapshot(true, false, Optional.empty(), "the file is " + size
                             + " bytes, too large to be a lock record", modified);
                 }
-                LockJson.Parsed p = LockJson.parse(Files.readAllBytes(lockFile));
+                LockJson.Parsed p = LockJson.parse(Files.readAllBytes(lockFile), facts.hostName(), modified);
                 return new Snapshot(true, false, p.info(), p.problem(), modified);
             } catch (NoSuchFileException e) {
                 if (attempt >= 2) return Snapshot.absent(); // released while we looked

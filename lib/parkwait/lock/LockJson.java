@@ -31,15 +31,30 @@ public final class LockJson {
 
     /** Parses a lock record, or says in a few words why the text is not one. */
     static Parsed parse(byte[] bytes) {
+        return parse(bytes, ProcessFacts.localHostName(), null);
+    }
+
+    /**
+     * As {@link #parse(byte[])}, also reading the predecessor's text lock (DESIGN 4.7) as a holder
+     * on {@code thisHost}; {@code fileTime} (the file's mtime, may be null) stands in for a
+     * missing Start time.
+     */
+    static Parsed parse(byte[] bytes, String thisHost, java.time.Instant fileTime) {
         if (bytes.length == 0) return new Parsed(Optional.empty(), "the file is empty");
         if (bytes.length > MAX_RECORD_BYTES) {
             return new Parsed(Optional.empty(), "the file is " + bytes.length + " bytes, too large to be a lock record");
         }
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         if (text.isBlank()) return new Parsed(Optional.empty(), "the file holds only whitespace");
+        if (PredecessorLock.looksLike(text)) {
+            return PredecessorLock.parse(text, thisHost, fileTime)
+                    .map(info -> new Parsed(Optional.of(info), null))
+                    .orElseGet(() -> new Parsed(Optional.empty(), "the predecessor's lock file names no pid or start time"));
+        }
         try {
             LockInfo info = MAPPER.readValue(text, LockInfo.class);
-            if (info == null || !info.isComplete()) {
+            // Our JSON records always carry a token; only the predecessor's text lock lacks one.
+            if (info == null || !info.isComplete() || info.token() <= 0) {
                 return new Parsed(Optional.empty(), "the file is JSON but not a lock record (pid, host, times or token missing)");
             }
             return new Parsed(Optional.of(info), null);

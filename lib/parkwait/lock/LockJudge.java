@@ -13,6 +13,8 @@ import parkwait.lock.Verdict.StaleReason;
 public final class LockJudge {
     /** Start times are compared with this slack: the OS reports them with tick precision. */
     static final Duration START_TIME_SLACK = Duration.ofSeconds(1);
+    /** The predecessor wrote Start as local wall-clock text, so its comparison is generous. */
+    static final Duration PREDECESSOR_START_SLACK = Duration.ofMinutes(2);
 
     private final ProcessFacts facts;
     private final LockSettings settings;
@@ -75,6 +77,16 @@ public final class LockJudge {
     }
 
     private Verdict judgeLocal(LockInfo info, OsLock os, Instant now) {
+        Verdict v = judgeLocalHolder(info, os, now);
+        if (!info.isPredecessor()) return v;
+        // DESIGN 4.7: say whose lock it is; the verdict itself follows the same rules.
+        String why = "a lock left by the predecessor: " + v.why();
+        if (v instanceof Verdict.Held h) return new Verdict.Held(h.holder(), h.heldFor(), h.possiblyHung(), why);
+        if (v instanceof Verdict.Stale st) return new Verdict.Stale(st.holder(), st.reason(), why);
+        return v;
+    }
+
+    private Verdict judgeLocalHolder(LockInfo info, OsLock os, Instant now) {
         Duration heldFor = ageOf(info.acquiredAt(), now);
         Optional<Instant> started = facts.startTimeIfAlive(info.pid());
         boolean alive = started.isPresent() || facts.isAlive(info.pid());
@@ -92,6 +104,16 @@ public final class LockJudge {
                     ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver)
                     : new Verdict.Stale(info, StaleReason.PID_REUSED, "pid " + info.pid() + " is alive but started at "
                             + started.get() + ", not at " + info.processStart() + ": the holder died and its pid was reused");
+        }
+        // The predecessor recorded no process start, only its own Start line, written after the
+        // process began: a live pid whose process started clearly later is a recycled pid.
+        if (info.isPredecessor() && started.isPresent()
+                && started.get().isAfter(info.acquiredAt().plus(PREDECESSOR_START_SLACK))) {
+            return os == OsLock.HELD_BY_OTHER
+                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver)
+                    : new Verdict.Stale(info, StaleReason.PID_REUSED, "pid " + info.pid() + " is alive but started at "
+                            + started.get() + ", after the lock was taken at " + info.acquiredAt()
+                            + ": the holder died and its pid was reused");
         }
         boolean hung = heldFor.compareTo(settings.hungAfter()) > 0;
         return new Verdict.Held(info, heldFor, hung, "pid " + info.pid() + " is still running on this host"

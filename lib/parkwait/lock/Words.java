@@ -17,6 +17,10 @@ public final class Words {
         String since = LOCAL.format(h.acquiredAt().atZone(ZoneId.systemDefault()));
         String beat = h.heartbeatAt().isAfter(now) ? "in the future"
                 : Ages.human(java.time.Duration.between(h.heartbeatAt(), now)) + " ago";
+        if (h.isPredecessor()) {
+            return "pid " + h.pid() + " on " + h.host() + " (a lock left by the predecessor"
+                    + (h.command() == null ? "" : ", script " + h.command()) + ") since " + since + " local time";
+        }
         return "pid " + h.pid() + " on " + h.host() + " (user " + h.user() + ") since " + since
                 + " local time, heartbeat " + beat;
     }

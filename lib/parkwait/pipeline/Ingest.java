@@ -75,6 +75,8 @@ public final class Ingest {
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(started.atZone(ZoneId.of("UTC")))
                     + "-t" + token;
             store.startRun(RunRecord.started(runId, started, lease.info().host(), lease.info().pid(), token));
+            // DESIGN 4.7: the predecessor's rows and processed list first (once), staged CSVs every run.
+            parkwait.migrate.Predecessor.importAll(store, options.outputBase(), token, options.zones(), log::info);
             if (options.fullRebuild()) {
                 log.info("Full rebuild: forgetting every loaded file; all files are read again.");
                 store.markAllDirty(token);

@@ -29,9 +29,27 @@ public record SourceFileRecord(long fileId, String key, String etag, Long size, 
         rejects = Map.copyOf(rejects);
     }
 
-    /** True if this key's last attempt loaded exactly the listed version (DESIGN 4.1: skip it). */
+    /** {@code runId} of keys imported from the predecessor's processed_files.json (DESIGN 4.7). */
+    public static final String IMPORTED_RUN_ID = "predecessor-import";
+
+    /** True for a record imported from the predecessor rather than made by a load of ours. */
+    public boolean isImported() {
+        return IMPORTED_RUN_ID.equals(runId);
+    }
+
+    /**
+     * True if this key's last attempt loaded exactly the listed version (DESIGN 4.1: skip it).
+     * A record imported from the predecessor is compared on the fields it has: its list may lack
+     * the size or the date (then the ETag decides), or hold bare keys (then the key alone does,
+     * as it did for the predecessor, until the key is loaded by this program).
+     */
     public boolean isLoaded(SourceObject obj) {
-        return status == Status.LOADED && key.equals(obj.key()) && Objects.equals(etag, obj.etag())
-                && size != null && size == obj.size() && Objects.equals(lastModified, obj.lastModified());
+        if (status != Status.LOADED || !key.equals(obj.key())) return false;
+        if (isImported()) {
+            return (etag == null || etag.equals(obj.etag())) && (size == null || size == obj.size())
+                    && (lastModified == null || lastModified.equals(obj.lastModified()));
+        }
+        return Objects.equals(etag, obj.etag()) && size != null && size == obj.size()
+                && Objects.equals(lastModified, obj.lastModified());
     }
 }

@@ -200,6 +200,37 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * The state of the import from the predecessor (DESIGN 4.7): null if never tried,
+     * {@link Imports#PENDING} if a part could not be read, else the instant it was done (or found
+     * nothing to import).
+     */
+    public String predecessorImport() {
+        return read("read the import marker from", c -> Imports.meta(c, Imports.IMPORTED_KEY));
+    }
+
+    /** True when some key was loaded or failed by this program itself, not imported from the predecessor. */
+    public boolean hasOwnLoads() {
+        return read("read the source files from", Imports::hasOwnLoads);
+    }
+
+    /**
+     * Ends the import from the predecessor in one transaction: records {@code processed} as loaded
+     * (keys already known keep their record), marks {@code dirty} for rewriting, and notes the
+     * import as done, or as pending (to be tried again) unless {@code done}. Returns how many keys
+     * were new to the database.
+     */
+    public int finishPredecessorImport(List<ImportedFile> processed, java.util.Collection<Partition> dirty, long token,
+                                       boolean done) {
+        java.time.Instant now = options.clock().instant();
+        return write(token, "record the predecessor's processed files in", c -> {
+            int added = Imports.addProcessed(c, processed, now);
+            Imports.markDirty(c, dirty);
+            Imports.setMeta(c, Imports.IMPORTED_KEY, done ? now.toString() : Imports.PENDING);
+            return added;
+        });
+    }
+
     /** Rolls back an uncommitted load, then closes the connection. */
     @Override
     public void close() {
