@@ -24,36 +24,11 @@ public final class LockProbe {
         LockSettings settings = new LockSettings(Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofMillis(100));
         FileRunLock lock = new FileRunLock(state, settings, ProcessFacts.system(), Clock.systemUTC());
         switch (args[0]) {
-            case "section" -> section(lock, Path.of(args[2]), Long.parseLong(args[3]), Path.of(args[4]),
+            case "section" -> CriticalSection.run(lock, Path.of(args[2]), Long.parseLong(args[3]), Path.of(args[4]),
                     Duration.ofMillis(Long.parseLong(args[5])));
             case "hold" -> hold(lock, Path.of(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
-    }
-
-    private static void section(FileRunLock lock, Path log, long holdMs, Path go, Duration wait) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(go)) {
-            if (System.currentTimeMillis() > deadline) System.exit(2);
-            Thread.onSpinWait();
-        }
-        Lease lease;
-        try {
-            lease = lock.acquire("probe section", wait, s -> { });
-        } catch (LockBusyException e) {
-            System.out.println(e.getMessage());
-            System.exit(75);
-            return;
-        }
-        try (lease) {
-            long enter = micros();
-            long until = System.nanoTime() + holdMs * 1_000_000;
-            while (System.nanoTime() < until) Thread.onSpinWait();
-            long exit = micros();
-            Files.writeString(log, ProcessHandle.current().pid() + " " + enter + " " + exit + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        }
-        System.exit(0);
     }
 
     private static void hold(FileRunLock lock, Path ready) throws Exception {
@@ -68,10 +43,5 @@ public final class LockProbe {
             }
             Thread.sleep(20); // the holder's own work loop; tests wait on files, not on this
         }
-    }
-
-    private static long micros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 }

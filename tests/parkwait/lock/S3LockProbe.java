@@ -28,7 +28,7 @@ public final class S3LockProbe {
         System.setProperty("aws.secretAccessKey", "test-secret-key");
         S3RunLock lock = lock(URI.create(args[1]), args[2], args[3], Clock.systemUTC(), ProcessFacts.system(),
                 Files.createTempDirectory("s3probe"));
-        if (args[0].equals("section")) section(lock, Path.of(args[4]), Long.parseLong(args[5]), Path.of(args[6]),
+        if (args[0].equals("section")) CriticalSection.run(lock, Path.of(args[4]), Long.parseLong(args[5]), Path.of(args[6]),
                 Duration.ofMillis(Long.parseLong(args[7])));
         else hold(lock, Path.of(args[4]), Path.of(args[5]));
     }
@@ -41,31 +41,6 @@ public final class S3LockProbe {
 
     static software.amazon.awssdk.services.s3.S3Client clientFor(URI endpoint) {
         return S3Settings.defaults().withBucket("locks", "").withEndpointUrl(endpoint).withRegion("us-east-1").newClient();
-    }
-
-    private static void section(S3RunLock lock, Path log, long holdMs, Path go, Duration wait) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(go)) {
-            if (System.currentTimeMillis() > deadline) System.exit(2);
-            Thread.onSpinWait();
-        }
-        Lease lease;
-        try {
-            lease = lock.acquire("s3 probe", wait, s -> { });
-        } catch (LockBusyException e) {
-            System.out.println(e.getMessage());
-            System.exit(75);
-            return;
-        }
-        try (lease) {
-            long enter = micros();
-            long until = System.nanoTime() + holdMs * 1_000_000;
-            while (System.nanoTime() < until) Thread.onSpinWait();
-            long exit = micros();
-            Files.writeString(log, ProcessHandle.current().pid() + " " + enter + " " + exit + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        }
-        System.exit(0);
     }
 
     private static void hold(S3RunLock lock, Path ready, Path database) throws Exception {
@@ -88,7 +63,6 @@ public final class S3LockProbe {
     }
 
     static long micros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        return CriticalSection.micros();
     }
 }
