@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Removes credentials from text that is logged or recorded (command lines, URLs, error messages). */
 public final class Secrets {
     private static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("(?<=://)[^/@\\s:]+:[^/@\\s]+(?=@)"),                      // user:pass@ in URLs
+            // user:pass@ or a lone token@ in URLs: either may be a credential
+            Pattern.compile("(?<=://)[^/?#@\\s]+(?=@)"),
             Pattern.compile("(?i)(X-Amz-(Credential|Signature|Security-Token)=)[^&\\s]+"), // presigned URLs
             Pattern.compile("(?i)(aws_secret_access_key|aws_session_token|secret[_-]?key|session[_-]?token|password)([=:\\s\"]+)[^\\s\"&,]+"),
             Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b"));

@@ -1,5 +1,7 @@
 package parkwait.source;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -35,8 +37,22 @@ final class S3ClientFactory {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                         .maxAttempts(settings.maxAttempts())
                         .build()));
-        if (settings.endpointUrl() != null) builder.endpointOverride(settings.endpointUrl());
+        if (settings.endpointUrl() != null) builder.endpointOverride(sdkEndpoint(settings.endpointUrl()));
         return builder.build();
+    }
+
+    /**
+     * The endpoint without user-info, query or fragment. The SDK would append the endpoint's query to
+     * every request it sends, so a pasted presigned URL's signature and token would reach the store's
+     * access logs; user-info is never used for S3 authentication anyway.
+     */
+    static URI sdkEndpoint(URI endpoint) {
+        try {
+            return new URI(endpoint.getScheme(), null, endpoint.getHost(), endpoint.getPort(), endpoint.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new SourceException(SourceException.Kind.INVALID_SETTING, "The endpoint URL " + S3Settings.redact(endpoint)
+                    + " is not valid: write it as http://host:port or https://host.", e);
+        }
     }
 
     /** The configured region, else the SDK's chain (AWS_REGION, the profile), else us-east-1. */

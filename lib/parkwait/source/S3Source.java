@@ -1,6 +1,5 @@
 package parkwait.source;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -84,12 +84,29 @@ public final class S3Source implements Source {
         return objects;
     }
 
-    /** Streams the object. Closing the stream before the end aborts the download instead of draining it. */
+    /**
+     * Streams the object. A body that breaks off is resumed where it broke, on the same version,
+     * within the settings' attempts ({@link ResumingObjectStream}); if it cannot be, read() throws an
+     * IOException naming the object. Closing the stream before the end aborts the download instead
+     * of draining it.
+     */
     @Override
     public InputStream open(SourceObject object) throws IOException {
         String key = settings.prefix() + object.key();
+        String name = "s3://" + settings.bucket() + "/" + key + " (endpoint " + settings.describeEndpoint() + ")";
+        return new ResumingObjectStream(get(key, null, null), (range, ifMatch) -> get(key, range, ifMatch), name,
+                settings.maxAttempts());
+    }
+
+    private ResponseInputStream<GetObjectResponse> get(String key, String range, String ifMatch) throws IOException {
         try {
-            return new ObjectStream(client().getObject(b -> b.bucket(settings.bucket()).key(key)));
+            return client().getObject(b -> b.bucket(settings.bucket()).key(key).range(range).ifMatch(ifMatch));
+        } catch (S3Exception e) {
+            if (ifMatch != null && e.statusCode() == 412) {
+                throw new IOException("Could not read s3://" + settings.bucket() + "/" + key + ": it changed while it was"
+                        + " being read; it is read again next run.", e);
+            }
+            throw errors().translate(e, "read s3://" + settings.bucket() + "/" + key);
         } catch (SdkException e) {
             throw errors().translate(e, "read s3://" + settings.bucket() + "/" + key);
         }
@@ -120,39 +137,5 @@ public final class S3Source implements Source {
         String e = etag.strip();
         if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) e = e.substring(1, e.length() - 1);
         return e;
-    }
-
-    /**
-     * Aborts the HTTP connection when closed early: otherwise the SDK reads the rest of the body
-     * to reuse the connection, which for a big file means downloading it all for nothing.
-     */
-    private static final class ObjectStream extends FilterInputStream {
-        private final ResponseInputStream<GetObjectResponse> response;
-        private boolean atEnd;
-
-        ObjectStream(ResponseInputStream<GetObjectResponse> response) {
-            super(response);
-            this.response = response;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b < 0) atEnd = true;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n < 0) atEnd = true;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!atEnd) response.abort();
-            super.close();
-        }
     }
 }
