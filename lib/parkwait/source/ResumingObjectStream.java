@@ -99,7 +99,7 @@ final class ResumingObjectStream extends InputStream {
         if (attempts >= maxAttempts || etag == null || length < 0) {
             throw new IOException("Could not read " + name + ": the download broke off " + attempts
                     + (attempts == 1 ? " time" : " times") + ", the last time after " + position + " of " + length
-                    + " bytes (" + describe(broke) + "); it is read again next run.", broke);
+                    + " bytes (" + describe(broke) + ")", broke);
         }
         backoff(attempts);
         attempts++;
@@ -108,8 +108,7 @@ final class ResumingObjectStream extends InputStream {
         if (range == null || !range.startsWith("bytes " + position + "-")) {
             next.abort();
             throw new IOException("Could not read " + name + ": asked to resume at byte " + position
-                    + ", the store answered with " + (range == null ? "the whole object" : "the range " + range)
-                    + "; it is read again next run.");
+                    + ", the store answered with " + (range == null ? "the whole object" : "the range " + range));
         }
         current = next;
     }

@@ -104,7 +104,7 @@ public final class S3Source implements Source {
         } catch (S3Exception e) {
             if (ifMatch != null && e.statusCode() == 412) {
                 throw new IOException("Could not read s3://" + settings.bucket() + "/" + key + ": it changed while it was"
-                        + " being read; it is read again next run.", e);
+                        + " being read", e);
             }
             throw errors().translate(e, "read s3://" + settings.bucket() + "/" + key);
         } catch (SdkException e) {

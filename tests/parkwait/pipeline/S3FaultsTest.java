@@ -133,7 +133,13 @@ class S3FaultsTest {
         assertEquals(cleanFilesLoaded - 1, s.filesLoaded(), "every other file loads");
         assertEquals(ATTEMPTS, proxy.requests("GET", "/" + target), "bounded by the configured attempts");
         String failed = Files.readString(out.resolve("state/failed_files.json"), StandardCharsets.UTF_8);
-        assertTrue(failed.contains(target) && failed.contains("\"error\""), failed);
+        String why = switch (fault) {
+            case INTERNAL_ERROR_500 -> "InternalError, HTTP 500";
+            case SLOW_DOWN_503 -> "SlowDown, HTTP 503";
+            default -> "the download broke off " + ATTEMPTS + " times";
+        };
+        assertTrue(failed.contains(target) && failed.contains("Could not read s3://" + bucket + "/" + target) && failed.contains(why),
+                failed);
         assertTrue(console.toString().contains(target + " failed"), console.toString());
         assertEquals(1, count(console.toString(), target + " failed"), "the failure is said once");
 
