@@ -140,8 +140,8 @@ public final class Ingest {
                 case RETRY -> summary.filesRetried++;
             }
             summary.bytesRead += bytes[0];
-            progress.fileDone(String.format("[%d/%d] %s (%s): %d rows, %d new, %d rejected, %.1f MB in %.1f s", n, total,
-                    obj.key(), item.reason().name().toLowerCase(), stats.recordsSeen(), r.rowsNew(), stats.rejected(),
+            progress.fileDone(String.format("[%d/%d] %s (%s): %d records, %d rejected; %d rows new; %.1f MB in %.1f s", n, total,
+                    obj.key(), item.reason().name().toLowerCase(), stats.recordsSeen(), stats.rejected(), r.rowsNew(),
                     bytes[0] / 1e6, Duration.between(t0, clock.instant()).toMillis() / 1000.0), stats.recordsSeen(), bytes[0]);
             if (stats.rejected() > 0) log.detail("  rejected in " + obj.key() + ": " + stats.rejects());
         } catch (IOException | RuntimeException e) {

@@ -59,8 +59,9 @@ public final class RunSummary {
         StringBuilder b = new StringBuilder();
         b.append(String.format("Files:      %d listed; %d loaded (%d new, %d changed, %d retried); %d unchanged; %d failed; %d given up; %d not wait-time files%n",
                 filesListed, filesLoaded(), filesNew, filesChanged, filesRetried, filesUnchanged, filesFailed, filesGivenUp, unknownKeys.size()));
-        b.append(String.format("Rows:       %d seen; %d new; %d duplicate; %d rejected%n",
-                parse.recordsSeen(), rowsNew, rowsDuplicate, parse.rejected()));
+        // A standby record can give two rows (posted and actual), so records and rows are counted apart.
+        b.append(String.format("Records:    %d read; %d rejected%n", parse.recordsSeen(), parse.rejected()));
+        b.append(String.format("Rows:       %d new; %d duplicate%n", rowsNew, rowsDuplicate));
         if (parse.rejected() > 0) {
             b.append("Rejected:   ");
             List<String> parts = new ArrayList<>();

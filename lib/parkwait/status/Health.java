@@ -53,6 +53,7 @@ public record Health(Level level, List<Problem> problems, String line) {
                     + ". Read the errors above; if a file keeps failing, check it at the source."));
         }
         stale(parks, settings).ifPresent(problems::add);
+        future(parks).ifPresent(problems::add);
         if (!runs.isEmpty() && runs.get(0).state() == StatusReport.RunState.UNFINISHED) {
             problems.add(new Problem("the last run did not finish",
                     "It crashed, was killed or stopped on an error; what it committed is safe, and the next run"
@@ -85,6 +86,16 @@ public record Health(Level level, List<Problem> problems, String line) {
                 "Parks whose newest observation is older than " + AgeWords.of(settings.staleAfter()) + " are flagged STALE"
                         + " (change with --stale-after). Check that the scheduled runs happen and that the source has"
                         + " new exports for these parks."));
+    }
+
+    private static Optional<Problem> future(List<StatusReport.ParkFreshness> parks) {
+        List<StatusReport.ParkFreshness> ahead = parks.stream().filter(StatusReport.ParkFreshness::future).toList();
+        if (ahead.isEmpty()) return Optional.empty();
+        String which = String.join(", ", ahead.stream().map(p -> p.rows().park() + " (" + p.rows().newestParkDate() + ")").toList());
+        return Optional.of(new Problem((ahead.size() == 1 ? "1 park has" : ahead.size() + " parks have")
+                + " rows dated in the future: " + which,
+                "A source file carries wrong dates, so these parks look fresher than they are. Find the file with"
+                        + " those dates at the source and correct it; a changed file replaces its rows on the next run."));
     }
 
     private static String okLine(List<StatusReport.ParkFreshness> parks, List<StatusReport.RunView> runs, Instant now) {

@@ -105,6 +105,7 @@ public final class StatusJson {
         m.put("newestObservedAt", p.rows().newestObservedAt());
         m.put("ageSeconds", p.age() == null ? null : p.age().toSeconds());
         m.put("stale", p.stale());
+        m.put("future", p.future());
         return m;
     }
 

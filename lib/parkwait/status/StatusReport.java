@@ -64,9 +64,16 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
     public record RunView(RunRecord run, RunState state, Duration duration) {
     }
 
-    /** One park's rows and whether they are fresh. {@code age} is null when the newest instant is unknown. */
-    public record ParkFreshness(StoreStats.ParkRows rows, Duration age, boolean stale) {
+    /**
+     * One park's rows and whether they are fresh. {@code age} is null when the newest instant is unknown.
+     * {@code future}: the newest observation lies more than {@link #FUTURE_SLACK} ahead, so some source
+     * carries wrong dates and the park looks fresher than it is.
+     */
+    public record ParkFreshness(StoreStats.ParkRows rows, Duration age, boolean stale, boolean future) {
     }
+
+    /** Room for clocks and time zones before an observation counts as dated in the future. */
+    static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
     /** A failed file; {@code atRetryLimit}: failed max_failures times or more (given up once old). */
     public record FailedView(StoreStats.FailedFile file, boolean atRetryLimit) {
@@ -99,7 +106,8 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
         db.ifPresent(s -> {
             for (StoreStats.ParkRows p : s.parks()) {
                 Duration age = p.newestObserved() == null ? null : Duration.between(p.newestObserved(), now);
-                parks.add(new ParkFreshness(p, age, age == null || age.compareTo(settings.staleAfter()) > 0));
+                boolean future = age != null && age.negated().compareTo(FUTURE_SLACK) > 0;
+                parks.add(new ParkFreshness(p, age, age == null || age.compareTo(settings.staleAfter()) > 0, future));
             }
             for (StoreStats.FailedFile f : s.failedFiles()) {
                 failed.add(new FailedView(f, f.failureCount() >= settings.maxFailures()));

@@ -45,7 +45,7 @@ public final class StatusText {
             return;
         }
         b.append(String.format("%-19s  %-10s  %-10s  %4s  %-22s  %s%n", "Started (local)", "Duration", "Outcome",
-                "Exit", "Files loaded/skip/fail", "Rows new/seen"));
+                "Exit", "Files loaded/skip/fail", "Rows new/records read"));
         for (StatusReport.RunView v : r.shownRuns()) {
             RunRecord run = v.run();
             String outcome = switch (v.state()) {
@@ -92,7 +92,7 @@ public final class StatusText {
             StoreStats.ParkRows rows = p.rows();
             b.append(String.format("%-5s  %10d  %-11s  %-25s  %s%s%n", rows.park(), rows.rows(), rows.newestParkDate(),
                     rows.newestObservedAt() == null ? "-" : rows.newestObservedAt(),
-                    p.age() == null ? "-" : AgeWords.of(p.age()), p.stale() ? "  STALE" : ""));
+                    p.age() == null ? "-" : AgeWords.of(p.age()), p.stale() ? "  STALE" : p.future() ? "  FUTURE" : ""));
         }
     }
 

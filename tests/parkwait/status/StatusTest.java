@@ -299,6 +299,29 @@ class StatusTest {
         assertTrue(json(justStale).get("parks").get(0).get("stale").asBoolean());
     }
 
+    @Test
+    void rowsDatedMoreThanADayAheadAreFlaggedAsFutureNotFresh() throws Exception {
+        Path out = dir.resolve("out");
+        ingest(out, Clock.systemUTC());
+        StatusReport.ParkFreshness some = status(out, Duration.ofDays(2), Clock.systemUTC()).parks().get(0);
+        Instant t = some.rows().newestObserved();
+
+        // A status read a day before the newest observation: within the slack for clocks and zones.
+        StatusReport slack = status(out, Duration.ofDays(100_000), Clock.fixed(t.minus(Duration.ofDays(1)), ZoneOffset.UTC));
+        assertFalse(park(slack, some.rows().park()).future());
+        StatusReport ahead = status(out, Duration.ofDays(100_000),
+                Clock.fixed(t.minus(Duration.ofDays(1)).minusSeconds(1), ZoneOffset.UTC));
+        assertTrue(park(ahead, some.rows().park()).future());
+        assertEquals(Health.Level.ATTENTION, ahead.health().level());
+        assertTrue(ahead.health().line().contains("rows dated in the future: " + some.rows().park()
+                + " (" + some.rows().newestParkDate() + ")"), ahead.health().line());
+        assertTrue(StatusText.render(ahead, ZoneId.of("UTC")).contains("in the future  FUTURE"));
+        JsonNode p = json(ahead).get("parks").get(0);
+        assertEquals(some.rows().park(), p.get("park").asText());
+        assertTrue(p.get("future").asBoolean());
+        assertTrue(p.get("ageSeconds").asLong() < 0);
+    }
+
     static StatusReport.ParkFreshness park(StatusReport r, String park) {
         return r.parks().stream().filter(p -> p.rows().park().equals(park)).findFirst().orElseThrow();
     }
