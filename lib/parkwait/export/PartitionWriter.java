@@ -1,6 +1,5 @@
 package parkwait.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,17 +97,12 @@ public final class PartitionWriter implements AutoCloseable {
 
     /** The file's bytes, or null when the partition has no rows any more. */
     private byte[] render(Partition p) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] body = store.partitionCsv(p);
+        if (body == null) return null;
         byte[] header = PartitionFiles.HEADER.getBytes(StandardCharsets.UTF_8);
-        out.write(header, 0, header.length);
-        StringBuilder line = new StringBuilder(64);
-        long rows = store.forEachRow(p, row -> {
-            line.setLength(0);
-            appendLine(line, row);
-            byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
-            out.write(b, 0, b.length);
-        });
-        return rows == 0 ? null : out.toByteArray();
+        byte[] file = java.util.Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, file, header.length, body.length);
+        return file;
     }
 
     /** One CSV line. No quoting is ever needed: every field is validated or generated. */

@@ -162,11 +162,16 @@ public final class Ingest {
         if (removed > 0) log.detail("Removed " + removed + " temp files left by an interrupted run.");
         List<Partition> dirty = store.dirtyPartitions();
         if (!dirty.isEmpty()) log.info("Writing " + dirty.size() + " partition CSV files...");
+        Instant t0 = clock.instant();
         try (PartitionWriter writer = new PartitionWriter(store, options.outputBase())) {
             summary.partitionsWritten += writer.writeAll(dirty, batch -> {
                 lease.assertHeld();
                 store.clearDirty(batch, token);
             });
+        }
+        if (!dirty.isEmpty()) {
+            log.detail(String.format("Wrote %d partition CSV files in %.1f s.", dirty.size(),
+                    Duration.between(t0, clock.instant()).toMillis() / 1000.0));
         }
     }
 

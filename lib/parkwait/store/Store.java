@@ -171,6 +171,14 @@ public final class Store implements AutoCloseable {
         return read("read partition " + p.park() + " " + p.date() + " from", c -> Partitions.forEachRow(c, p, sink));
     }
 
+    /**
+     * The partition's CSV lines (without header) as UTF-8 in DESIGN 4.5 order, each ending in a
+     * newline; null when the partition has no rows. Equal to rendering {@link #forEachRow} line by line.
+     */
+    public byte[] partitionCsv(Partition p) {
+        return read("read partition " + p.park() + " " + p.date() + " from", c -> Partitions.csvBody(c, p));
+    }
+
     /** Clears the dirty mark of a partition whose CSV has just been rewritten. */
     public void clearDirty(Partition p, long token) {
         write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, p));

@@ -109,6 +109,21 @@ class StoreTest {
             assertEquals(expected, streamed);
             assertEquals(List.of(p, new Partition("mk", LocalDate.of(2024, 3, 2))), store.allPartitions());
             assertEquals(0, store.forEachRow(new Partition("ep", LocalDate.of(2024, 3, 1)), streamed::add));
+
+            // The CSV body SQLite renders: the same rows in the same order, formatted as DESIGN 4.5 says.
+            String body = """
+                    MK1,2024-03-01T08:59:59-05:00,POSTED,500
+                    MK10,2024-03-01T09:00:00-05:00,ACTUAL,3
+                    MK10,2024-03-01T09:00:00-05:00,POSTED,9
+                    MK10,2024-03-01T09:00:00-05:00,POSTED,10
+                    MK10,2024-03-01T09:00:00-05:00,PRIORITY,-5
+                    MK10,2024-03-01T09:00:00-05:00,PRIORITY,8888
+                    MK9,2024-03-01T09:00:00-05:00,ACTUAL,1
+                    MK1,2024-03-01T09:00:01-05:00,POSTED,0
+                    MK2,2024-03-02T05:59:00-05:00,POSTED,0
+                    """;
+            assertEquals(body, new String(store.partitionCsv(p), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(null, store.partitionCsv(new Partition("ep", LocalDate.of(2024, 3, 1))));
         }
     }
 
