@@ -1,8 +1,6 @@
 package parkwait.pipeline;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import parkwait.export.StateExports;
 import parkwait.lock.RunLock;
 import parkwait.lock.Lease;
 import parkwait.parse.ParseStats;
-import parkwait.parse.Parser;
 import parkwait.source.Source;
 import parkwait.source.SourceException;
 import parkwait.source.SourceObject;
@@ -98,11 +95,11 @@ public final class Ingest {
 
             Sampler sampler = new Sampler(options.sampleK(), started.toEpochMilli());
             int n = 0;
-            try (Progress progress = log.progress()) {
+            try (Progress progress = log.progress(); ReadAhead ahead = new ReadAhead(source, plan.load())) {
                 progress.start(plan.load().size(), plan.load().stream().mapToLong(i -> i.object().size()).sum());
-                for (FilePlan.Item item : plan.load()) {
+                for (int i = 0; i < plan.load().size(); i++) {
                     n++;
-                    loadOne(item, n, plan.load().size(), store, source, lease, token, runId, sampler, summary, progress);
+                    loadOne(ahead.next(), n, plan.load().size(), store, lease, token, runId, sampler, summary, progress);
                 }
             }
             exportPartitions(store, lease, token, summary);
@@ -116,20 +113,24 @@ public final class Ingest {
         }
     }
 
-    private void loadOne(FilePlan.Item item, int n, int total, Store store, Source source, Lease lease, long token,
+    private void loadOne(ReadAhead.File file, int n, int total, Store store, Lease lease, long token,
                          String runId, Sampler sampler, RunSummary summary, Progress progress) {
+        FilePlan.Item item = file.item();
         SourceObject obj = item.object();
         Instant t0 = clock.instant();
-        long[] bytes = {0};
-        // The download starts before the write transaction, so the database is not locked while connecting.
-        try (InputStream in = counting(source.open(obj), bytes);
-             FileLoad load = store.beginFile(obj, token, runId)) {
-            ParseStats stats = Parser.parse(item.kind(), in, item.zone(), row -> {
-                load.add(row);
-                sampler.offer(row);
-            });
-            lease.assertHeld(); // DESIGN 3.4: a run that lost its lock never commits
-            LoadResult r = load.commit(stats);
+        try {
+            // The download starts before the write transaction, so the database is not locked while connecting.
+            file.awaitStart();
+            ParseStats stats;
+            LoadResult r;
+            try (FileLoad load = store.beginFile(obj, token, runId)) {
+                stats = file.forEachRow(row -> {
+                    load.add(row);
+                    sampler.offer(row);
+                });
+                lease.assertHeld(); // DESIGN 3.4: a run that lost its lock never commits
+                r = load.commit(stats);
+            }
             summary.parse.add(stats);
             summary.rowsNew += r.rowsNew();
             summary.rowsDuplicate += r.rowsDuplicate();
@@ -139,10 +140,10 @@ public final class Ingest {
                 case CHANGED -> summary.filesChanged++;
                 case RETRY -> summary.filesRetried++;
             }
-            summary.bytesRead += bytes[0];
+            summary.bytesRead += file.bytes();
             progress.fileDone(String.format("[%d/%d] %s (%s): %d records, %d rejected; %d rows new; %.1f MB in %.1f s", n, total,
                     obj.key(), item.reason().name().toLowerCase(), stats.recordsSeen(), stats.rejected(), r.rowsNew(),
-                    bytes[0] / 1e6, Duration.between(t0, clock.instant()).toMillis() / 1000.0), stats.recordsSeen(), bytes[0]);
+                    file.bytes() / 1e6, Duration.between(t0, clock.instant()).toMillis() / 1000.0), stats.recordsSeen(), file.bytes());
             if (stats.rejected() > 0) log.detail("  rejected in " + obj.key() + ": " + stats.rejects());
         } catch (IOException | RuntimeException e) {
             if (e instanceof SourceException || e instanceof parkwait.store.FencedException
@@ -197,21 +198,5 @@ public final class Ingest {
         return new RunRecord(runId, started, clock.instant(), lease.info().host(), lease.info().pid(), token, outcome,
                 s.exitCode(), s.filesLoaded(), s.filesUnchanged + s.filesGivenUp, s.filesFailed, s.parse.recordsSeen(),
                 s.rowsNew, s.rowsDuplicate, s.parse.rejected(), s.rejects(), s.partitionsWritten);
-    }
-
-    private static InputStream counting(InputStream in, long[] count) {
-        return new FilterInputStream(in) {
-            @Override public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) count[0]++;
-                return b;
-            }
-
-            @Override public int read(byte[] buf, int off, int len) throws IOException {
-                int r = super.read(buf, off, len);
-                if (r > 0) count[0] += r;
-                return r;
-            }
-        };
     }
 }
