@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import parkwait.testing.JavaProcesses;
+import parkwait.testing.ReadOnly;
 
 /** The file lock on a real folder, with real processes as holders. */
 class FileRunLockTest {
