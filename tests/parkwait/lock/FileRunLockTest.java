@@ -225,7 +225,7 @@ class FileRunLockTest {
         try {
             LockUnusableException e = org.junit.jupiter.api.Assertions.assertThrows(LockUnusableException.class,
                     () -> lock().acquire("test", Duration.ZERO, s -> { }));
-            assertTrue(e.getMessage().contains("not writable") || e.getMessage().contains("cannot be written"), e.getMessage());
+            assertTrue(e.getMessage().contains("is read-only") && e.getMessage().contains("--state-dir"), e.getMessage());
             assertInstanceOf(Verdict.Free.class, lock().inspect().verdict());
         } finally {
             ReadOnly.undo(state);
