@@ -93,7 +93,7 @@ class StateFolderFaultsTest {
 
         readOnly(state, false);
         Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, state.toString(), "read-only", "To fix it");
+        String sentence = failsWithOneSentence(r, state.toString(), "is read-only", "make it writable", "--state-dir");
         System.out.println("read-only state folder: exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
         assertEquals(kept, State.of(out, state), "a refused run changes nothing");
@@ -112,7 +112,7 @@ class StateFolderFaultsTest {
         Path facts = out.resolve("fact_tables");
         readOnly(facts, true);
         Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, facts.toString(), "read-only", "run again");
+        String sentence = failsWithOneSentence(r, facts.toString(), "is read-only", "make it writable", "run again");
         System.out.println("read-only fact_tables: exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
         // Checked before the database is opened: no file is loaded that could not be exported.
@@ -131,7 +131,7 @@ class StateFolderFaultsTest {
 
         readOnly(out, true);
         Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, out.toString(), "read-only", "run again");
+        String sentence = failsWithOneSentence(r, out.toString(), "is read-only", "make it writable", "run again");
         System.out.println("read-only output folder: exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
         assertEquals(kept, State.of(out, state));
@@ -150,7 +150,7 @@ class StateFolderFaultsTest {
 
         disk.resize(disk.used()); // not one page left
         Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, state.toString(), "full", "To fix it");
+        String sentence = failsWithOneSentence(r, state.toString(), "is full", "free some space");
         System.out.println("disk already full: exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
         assertEquals(kept, State.of(out, state));
@@ -170,7 +170,7 @@ class StateFolderFaultsTest {
 
         disk.resize(disk.used() + MARGIN);
         Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, state.toString(), "full", "free some space", "run again");
+        String sentence = failsWithOneSentence(r, state.resolve("wait_times.sqlite").toString(), "is full", "free some space", "run again");
         System.out.println("disk full in a database commit: exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
         assertEquals("ok", integrity(state), "the database survived the full disk");
@@ -196,7 +196,7 @@ class StateFolderFaultsTest {
 
         disk.resize(disk.used() + MARGIN);
         Result r = ingest(all, out, "--state-dir", state.toString());
-        String sentence = failsWithOneSentence(r, out.resolve("fact_tables").toString(), "full", "free some space", "run again");
+        String sentence = failsWithOneSentence(r, out.resolve("fact_tables").toString(), "is full", "free some space", "run again");
         System.out.println("disk full while writing CSVs: exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
         assertEquals("ok", integrity(state));

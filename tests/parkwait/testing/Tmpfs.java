@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,11 +46,6 @@ public final class Tmpfs implements AutoCloseable {
         return store.getTotalSpace() - store.getUnallocatedSpace();
     }
 
-    /** Bytes still free. */
-    public long free() throws IOException {
-        return Files.getFileStore(dir).getUsableSpace();
-    }
-
     public Path dir() {
         return dir;
     }
@@ -70,8 +63,7 @@ public final class Tmpfs implements AutoCloseable {
 
     /** Runs a command; returns null on success, else its output. */
     private static String run(String... cmd) throws Exception {
-        List<String> command = new ArrayList<>(List.of(cmd));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
