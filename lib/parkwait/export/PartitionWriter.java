@@ -75,6 +75,9 @@ public final class PartitionWriter implements AutoCloseable {
 
     private long finish(List<Partition> batch, List<Future<?>> pending, Set<Path> folders,
                         Consumer<List<Partition>> written) throws IOException {
+        // Every writer is waited for, even after one failed: each removes its own temp file on
+        // failure, and a process that exits while they still write leaves .tmp files behind.
+        Throwable failed = null;
         for (Future<?> f : pending) {
             try {
                 f.get();
@@ -82,10 +85,11 @@ public final class PartitionWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while writing partition files");
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                throw new IllegalStateException(e.getCause());
+                if (failed == null) failed = e.getCause(); else failed.addSuppressed(e.getCause());
             }
         }
+        if (failed instanceof IOException io) throw io;
+        if (failed != null) throw new IllegalStateException(failed);
         folders.forEach(AtomicFiles::syncFolder);
         long n = batch.size();
         if (n > 0) written.accept(List.copyOf(batch));

@@ -64,10 +64,42 @@ public final class AtomicFiles {
             }
             renameOver(tmp, target);
             if (syncFolder) syncFolder(parent);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            deleteQuietly(tmp, e);
+            throw named(tmp, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp, e);
             throw e;
         }
+    }
+
+    private static void deleteQuietly(Path tmp, Exception pending) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            pending.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Proves that a file can be created and removed in {@code dir}, or in its nearest existing
+     * parent when it does not exist yet (nothing is created), so that a run finds a read-only
+     * folder before it changes anything. Throws the system's error, naming the folder; a full disk
+     * is not found this way (an empty file needs no space).
+     */
+    public static void requireWritable(Path dir) throws IOException {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
+        if (existing == null) return;
+        Files.delete(Files.createTempFile(existing, ".write-check-", ".tmp"));
+    }
+
+    /** A failed write() says only "No space left on device"; the path tells the user which disk. */
+    private static IOException named(Path file, IOException e) {
+        if (e.getClass() != IOException.class) return e;
+        FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+        named.initCause(e);
+        return named;
     }
 
     private static void renameOver(Path tmp, Path target) throws IOException {
@@ -79,11 +111,21 @@ public final class AtomicFiles {
                 throw e;
             } catch (FileSystemException e) {
                 if (attempt >= RENAME_ATTEMPTS || !Files.exists(tmp)) {
-                    throw new FileSystemException(target.toString(), null, "cannot replace the file ("
-                            + e.getReason() + "); if another program (Excel?) has it open, close it and run again");
+                    throw new ReplaceRefusedException(target, e.getReason());
                 }
                 pause(50L * attempt);
             }
+        }
+    }
+
+    /**
+     * The temp file was written but could not be renamed over the target: on Windows, another
+     * program (Excel) has the target open. Not a read-only folder or a full disk (see WriteFailure).
+     */
+    public static final class ReplaceRefusedException extends FileSystemException {
+        ReplaceRefusedException(Path target, String reason) {
+            super(target.toString(), null, "cannot replace the file (" + reason
+                    + "); if another program (Excel?) has it open, close it and run again");
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
 import parkwait.io.AtomicFiles;
+import parkwait.io.WriteFailure;
 import parkwait.lock.LockJudge.OsLock;
 import parkwait.lock.LockJudge.Snapshot;
 
@@ -127,14 +127,9 @@ public final class FileRunLock implements RunLock {
             audit.append("acquired", now, mine, mine, null);
             Lease lease = new FileLease(this, channel, osLock, mine, settings.heartbeatEvery(), clock);
             return new RunLock.Acquired(lease, before);
-        } catch (AccessDeniedException e) {
-            release(channel, osLock);
-            return new RunLock.Refused(new Verdict.Unusable("the state folder " + stateDir + " is not writable ("
-                    + e.getMessage() + ")", "give this user write access to it, or choose another with --state-dir"));
         } catch (IOException e) {
             release(channel, osLock);
-            return new RunLock.Refused(new Verdict.Unusable("the lock files in " + stateDir + " cannot be written ("
-                    + e + ")", "check the disk is not full and the folder is writable"));
+            return new RunLock.Refused(unwritable(e));
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             JvmHeldLocks.unclaim(guardFile);
@@ -285,9 +280,20 @@ public final class FileRunLock implements RunLock {
             Files.createDirectories(stateDir);
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of(new Verdict.Unusable("the state folder " + stateDir + " cannot be created (" + e + ")",
+            return Optional.of(new Verdict.Unusable("the state folder " + stateDir + " cannot be created ("
+                    + WriteFailure.reason(e) + ")",
                     "check the path and that this user may write there, or choose another with --state-dir"));
         }
+    }
+
+    /** Issue 4: a full disk or a read-only state folder is named as such, with what to do. */
+    private Verdict.Unusable unwritable(IOException e) {
+        String reason = WriteFailure.reason(e);
+        return WriteFailure.of(e)
+                .map(f -> new Verdict.Unusable(f.describe("the state folder " + stateDir, reason),
+                        f.remedy() + ", or choose another state folder with --state-dir"))
+                .orElseGet(() -> new Verdict.Unusable("the lock files in " + stateDir + " cannot be written (" + reason
+                        + ")", "check that the disk is not full and that this user may write to the folder"));
     }
 
     private static void releaseQuietly(FileChannel channel, FileLock osLock) {

@@ -12,6 +12,7 @@ import parkwait.export.PartitionFiles;
 import parkwait.export.PartitionWriter;
 import parkwait.export.Sampler;
 import parkwait.export.StateExports;
+import parkwait.io.AtomicFiles;
 import parkwait.lock.RunLock;
 import parkwait.lock.Lease;
 import parkwait.parse.ParseStats;
@@ -51,16 +52,27 @@ public final class Ingest {
         this.sources = sources;
     }
 
-    /** Runs once. Throws LockBusyException (exit 75) without touching anything if another run holds the lock. */
+    /**
+     * Runs once. Throws LockBusyException (exit 75) without touching anything if another run holds
+     * the lock, and a UserException (exit 1) naming the place if a disk is full or a folder read-only.
+     */
     public RunSummary run() throws IOException {
         Instant started = clock.instant();
         try (Lease lease = lock.acquire(options.command(), options.lockWait(), log::info)) {
             log.detail("Took the run lock with token " + lease.token() + ".");
             return runLocked(lease, started);
+        } catch (IOException | parkwait.store.StoreException e) {
+            var clear = UnwritableOutput.explain(e, "the database " + options.database(), "so this run stopped",
+                    UnwritableOutput.NOTHING_LOST);
+            if (clear.isPresent()) throw clear.get();
+            throw e;
         }
     }
 
     private RunSummary runLocked(Lease lease, Instant started) throws IOException {
+        // Issue 4: a folder the export cannot write to is found before any file is loaded, so nothing changes.
+        AtomicFiles.requireWritable(PartitionFiles.cleanRoot(options.outputBase()));
+        if (options.sampleK() > 0) AtomicFiles.requireWritable(options.outputBase().resolve("samples"));
         RunSummary summary = new RunSummary();
         StoreOptions storeOptions = StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock);
         try (Store store = Store.open(options.database(), storeOptions);

@@ -33,14 +33,24 @@ public final class RunLog implements AutoCloseable {
         this.interactive = interactive;
     }
 
-    /** A log that writes to the console and to a new file in {@code logsDir}. */
+    /**
+     * A log that writes to the console and to a new file in {@code logsDir}. A full disk or a
+     * read-only folder is a UserException (exit 1) that names the folder.
+     */
     public static RunLog open(PrintWriter console, Path logsDir, Clock clock, boolean verbose, boolean interactive)
             throws IOException {
-        Files.createDirectories(logsDir);
         String name = "ingest_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(clock.instant().atZone(ZoneId.systemDefault()));
-        Path path = logsDir.resolve(name + ".log");
-        for (int i = 2; Files.exists(path); i++) path = logsDir.resolve(name + "_" + i + ".log");
-        return new RunLog(console, Files.newBufferedWriter(path, StandardCharsets.UTF_8), path, clock, verbose, interactive);
+        try {
+            Files.createDirectories(logsDir);
+            Path path = logsDir.resolve(name + ".log");
+            for (int i = 2; Files.exists(path); i++) path = logsDir.resolve(name + "_" + i + ".log");
+            return new RunLog(console, Files.newBufferedWriter(path, StandardCharsets.UTF_8), path, clock, verbose, interactive);
+        } catch (IOException e) {
+            var clear = UnwritableOutput.explain(e, "the folder " + logsDir, "so this run cannot keep its log and did not start",
+                    "nothing was changed");
+            if (clear.isPresent()) throw clear.get();
+            throw e;
+        }
     }
 
     /** A log that only writes to the console (dry runs and tests). */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import parkwait.testing.JavaProcesses;
+import parkwait.testing.ReadOnly;
 
 /** The file lock on a real folder, with real processes as holders. */
 class FileRunLockTest {
@@ -224,7 +225,7 @@ class FileRunLockTest {
         try {
             LockUnusableException e = org.junit.jupiter.api.Assertions.assertThrows(LockUnusableException.class,
                     () -> lock().acquire("test", Duration.ZERO, s -> { }));
-            assertTrue(e.getMessage().contains("not writable") || e.getMessage().contains("cannot be written"), e.getMessage());
+            assertTrue(e.getMessage().contains("is read-only") && e.getMessage().contains("--state-dir"), e.getMessage());
             assertInstanceOf(Verdict.Free.class, lock().inspect().verdict());
         } finally {
             ReadOnly.undo(state);
