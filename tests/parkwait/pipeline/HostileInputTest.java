@@ -340,6 +340,23 @@ class HostileInputTest {
         OutputTree.assertNoNameContaining(token, 12, out, Path.of("").toAbsolutePath());
     }
 
+    /** DESIGN 4.5: keys are processed in code-point order, which UTF-16 order contradicts past U+FFFF. */
+    @Test
+    void keysBeyondTheBasicPlaneAreProcessedInCodePointOrder() throws Exception {
+        byte[] body = Files.readAllBytes(generated.resolve(keyOf("space mountain (copy).csv")));
+        Path bucket = dir.resolve("bucket");
+        Path folder = Files.createDirectories(bucket.resolve(PREFIX));
+        Files.write(folder.resolve("\uD83C\uDFA2.csv"), body);   // U+1F3A2, a surrogate pair in UTF-16
+        Files.write(folder.resolve("\uFF21.csv"), body);          // U+FF21, fullwidth A: first by code point
+        StringWriter console = new StringWriter();
+        Pipelines.ingest(Pipelines.options(bucket.toString(), null, dir.resolve("out"), false), console);
+        String log = console.toString();
+        int fullwidth = log.indexOf("] " + PREFIX + "\uFF21.csv");
+        int coaster = log.indexOf("] " + PREFIX + "\uD83C\uDFA2.csv");
+        assertTrue(fullwidth >= 0 && coaster >= 0, log);
+        assertTrue(fullwidth < coaster, "U+FF21 comes before U+1F3A2:\n" + log);
+    }
+
     /** Each odd key loaded, all into the one file its rows' park and day name, as a plain key would. */
     private static void assertLoadedEachKeyIntoTheParkDayFileOnly(RunSummary s, StringWriter console, Path out,
                                                                   Set<String> listed) throws Exception {
