@@ -15,12 +15,25 @@ import java.util.Arrays;
  * <p>UTF-8 with malformed bytes replaced by U+FFFD; a leading BOM dropped; records end at LF or
  * CRLF, a lone CR is data; a quote opens a quoted field only as the field's first character,
  * {@code ""} inside it is a quote, text after the closing quote is kept as data, and an
- * unterminated quoted field runs to the end of the file. Memory is bounded by the longest
- * record, never by the file. Not thread-safe; does not close the stream it was given unless
- * {@link #close()} is called.
+ * unterminated quoted field runs to the end of the file. Not thread-safe; does not close the
+ * stream it was given unless {@link #close()} is called.
+ *
+ * <p>Memory is bounded by two limits, never by the file (DESIGN 7): a record keeps its first
+ * {@value #MAX_FIELDS} fields, and a field its first {@value #MAX_FIELD_CHARS} characters. A
+ * field cut short because more than ASCII whitespace followed reads as its kept characters plus
+ * U+FFFD, which no entity code, time or number contains, so a parser that reads it rejects it
+ * under the reason it would give any junk in that column; a field the parser never reads (such
+ * as a 50 MB {@code user_id}) rejects nothing (DESIGN 4.3). Whitespace past the limit is dropped,
+ * as trimming would drop it.
  */
 public final class CsvReader implements Closeable {
     private static final int FIELD_START = 0, UNQUOTED = 1, QUOTED = 2, QUOTE_IN_QUOTED = 3;
+    /** Characters kept per field; real cells are a few dozen at most. */
+    static final int MAX_FIELD_CHARS = 4096;
+    /** Fields kept per record; the formats have 5 to 12 columns. */
+    static final int MAX_FIELDS = 512;
+    /** Marks a field that was cut short: it is not ASCII whitespace, and no valid value holds it. */
+    private static final char CUT = '\uFFFD';
 
     private final Reader reader;
     private final char[] buf = new char[1 << 16];
@@ -35,6 +48,8 @@ public final class CsvReader implements Closeable {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private int fields;
+    private int fieldStart;    // rec index where the current field starts
+    private boolean cut;       // the current field lost more than whitespace to MAX_FIELD_CHARS
     private long recordNumber;
 
     /** Reads {@code in} as UTF-8, replacing malformed input rather than failing. */
@@ -59,7 +74,8 @@ public final class CsvReader implements Closeable {
         recLen = 0;
         fields = 0;
         int state = FIELD_START;
-        int fieldStart = 0;
+        fieldStart = 0;
+        cut = false;
         int crAt = -1;             // rec index of an unquoted CR just appended, to undo for CRLF
         boolean any = false;       // anything consumed for this record
         while (true) {
@@ -78,19 +94,19 @@ public final class CsvReader implements Closeable {
                 int i = pos;
                 while (i < limit && (c = buf[i]) != ',' && c != '\n' && c != '\r') i++;
                 append(from, i);
+                if (i > from) crAt = -1;      // data after a CR (kept or dropped): the CR stays data
                 pos = i;
                 if (i == limit) continue;
                 pos++;
                 if (c == ',') {
-                    endField(fieldStart);
-                    fieldStart = recLen;
+                    endField();
                     state = FIELD_START;
                 } else if (c == '\r') {
-                    appendChar('\r');         // DESIGN 4.3: a lone CR is data ...
-                    crAt = recLen - 1;
+                    // DESIGN 4.3: a lone CR is data ...
+                    crAt = appendChar('\r') ? recLen - 1 : -1;
                 } else {                      // '\n'
                     if (crAt == recLen - 1 && crAt >= fieldStart) recLen--;  // ... CRLF is a line end
-                    endField(fieldStart);
+                    endField();
                     recordNumber++;
                     return true;
                 }
@@ -116,12 +132,12 @@ public final class CsvReader implements Closeable {
             }
         }
         if (!any) return false;
-        endField(fieldStart);                 // last record without a line end, or open quote
+        endField();                           // last record without a line end, or open quote
         recordNumber++;
         return true;
     }
 
-    /** Number of fields in the current record (at least 1). */
+    /** Number of fields in the current record (at least 1, at most {@value #MAX_FIELDS}). */
     public int size() {
         return fields;
     }
@@ -131,7 +147,7 @@ public final class CsvReader implements Closeable {
         return recordNumber;
     }
 
-    /** Field {@code i} exactly as read (quotes removed, not trimmed). */
+    /** Field {@code i} as read (quotes removed, not trimmed; cut short as the class says). */
     public String field(int i) {
         return new String(rec, starts[i], ends[i] - starts[i]);
     }
@@ -199,17 +215,33 @@ public final class CsvReader implements Closeable {
         return true;
     }
 
+    /** Appends buf[from, to) to the current field, up to the limits; notes a cut if non-whitespace is dropped. */
     private void append(int from, int to) {
         int n = to - from;
         if (n == 0) return;
-        ensure(n);
-        System.arraycopy(buf, from, rec, recLen, n);
-        recLen += n;
+        int keep = Math.min(n, room());
+        if (keep > 0) {
+            ensure(keep);
+            System.arraycopy(buf, from, rec, recLen, keep);
+            recLen += keep;
+        }
+        for (int i = from + keep; i < to && !cut; i++) cut = !isAsciiSpace(buf[i]);
     }
 
-    private void appendChar(char c) {
+    /** Appends one character if the limits allow; returns whether it was kept. */
+    private boolean appendChar(char c) {
+        if (room() <= 0) {
+            if (!isAsciiSpace(c)) cut = true;
+            return false;
+        }
         ensure(1);
         rec[recLen++] = c;
+        return true;
+    }
+
+    /** Characters the current field may still keep. */
+    private int room() {
+        return fields < MAX_FIELDS ? MAX_FIELD_CHARS - (recLen - fieldStart) : 0;
     }
 
     private void ensure(int extra) {
@@ -218,7 +250,15 @@ public final class CsvReader implements Closeable {
         }
     }
 
-    private void endField(int fieldStart) {
+    /** Closes the current field and starts the next one at the end of the record. */
+    private void endField() {
+        if (fields >= MAX_FIELDS) {           // past the limit: counted nowhere, kept nowhere
+            recLen = fieldStart;
+            cut = false;
+            return;
+        }
+        if (cut) appendCharUnchecked(CUT);
+        cut = false;
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
             ends = Arrays.copyOf(ends, fields * 2);
@@ -226,5 +266,11 @@ public final class CsvReader implements Closeable {
         starts[fields] = fieldStart;
         ends[fields] = recLen;
         fields++;
+        fieldStart = recLen;
+    }
+
+    private void appendCharUnchecked(char c) {
+        ensure(1);
+        rec[recLen++] = c;
     }
 }

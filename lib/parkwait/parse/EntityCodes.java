@@ -14,6 +14,9 @@ final class EntityCodes {
 
     private static final Entity INVALID = new Entity("", "");
     private static final int MAX_CACHED = 50_000;   // junk files must not grow memory unbounded
+    // Valid codes are a few characters; caching junk cells of up to CsvReader.MAX_FIELD_CHARS
+    // each would let 50,000 of them hold hundreds of megabytes.
+    private static final int MAX_CACHED_CELL = 32;
 
     private final Map<String, Entity> cache = new HashMap<>();
 
@@ -24,7 +27,7 @@ final class EntityCodes {
         Entity e = cache.get(cell);
         if (e == null) {
             e = Parks.entityCode(cell).map(c -> new Entity(c, Parks.parkCode(c))).orElse(INVALID);
-            if (cache.size() < MAX_CACHED) cache.put(cell, e);
+            if (cache.size() < MAX_CACHED && cell.length() <= MAX_CACHED_CELL) cache.put(cell, e);
         }
         return e == INVALID ? null : e;
     }

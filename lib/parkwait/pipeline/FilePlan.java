@@ -36,7 +36,7 @@ public final class FilePlan {
         List<SourceObject> givenUp = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<SourceObject> sorted = new ArrayList<>(listing);
-        sorted.sort((a, b) -> a.key().compareTo(b.key())); // DESIGN 4.5: keys in code-point order
+        sorted.sort(SourceObject.keyOrder()); // DESIGN 4.5: code-point order, not String's UTF-16 order
         for (SourceObject obj : sorted) {
             FileKind kind = FileKind.classify(obj.key());
             Optional<String> property = Parks.propertyOfKey(obj.key());

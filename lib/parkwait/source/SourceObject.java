@@ -1,6 +1,7 @@
 package parkwait.source;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One listed source file.
@@ -13,4 +14,9 @@ import java.time.Instant;
  * @param lastModified last modification time
  */
 public record SourceObject(String key, String etag, long size, Instant lastModified) {
+
+    /** Keys in code-point order, the order S3 lists them in and files are processed in (DESIGN 4.5). */
+    public static Comparator<SourceObject> keyOrder() {
+        return Keys.ORDER;
+    }
 }
