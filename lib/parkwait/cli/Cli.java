@@ -30,7 +30,23 @@ public final class Cli {
             err.println("Run with --help for the options and examples.");
             return ExitCodes.USAGE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors through; this one has a remedy a person can apply.
+            PrintWriter err = cl.getErr();
+            err.println(outOfMemory(e, Runtime.getRuntime().maxMemory()));
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** One sentence for an OutOfMemoryError: what happened, that nothing is lost, and how to give more memory. */
+    static String outOfMemory(OutOfMemoryError e, long maxHeap) {
+        return "The run ran out of memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage())
+                + ", with at most " + (maxHeap >> 20) + " MB for Java). Nothing is lost: every file committed so far"
+                + " stays, and the rest is loaded by the next run. Give Java more memory, e.g. set the environment"
+                + " variable JAVA_TOOL_OPTIONS=-Xmx2g, and run again.";
     }
 
     /** Prints one sentence for a failure and returns its exit code. */

@@ -85,14 +85,20 @@ public final class AtomicFiles {
      * Proves that a file can be created and removed in {@code dir}, or in its nearest existing
      * parent when it does not exist yet (nothing is created), so that a run finds a read-only
      * folder before it changes anything. Throws the system's error, naming the folder; a full disk
-     * is not found this way (an empty file needs no space).
+     * is not found this way (an empty file needs no space). The probe has one fixed name, so one
+     * left by a run killed at that instant is replaced and removed by the next run's probe.
      */
     public static void requireWritable(Path dir) throws IOException {
         Path existing = dir.toAbsolutePath();
         while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
         if (existing == null) return;
-        Files.delete(Files.createTempFile(existing, ".write-check-", ".tmp"));
+        Path probe = existing.resolve(WRITE_CHECK);
+        Files.newOutputStream(probe).close(); // creates or truncates
+        Files.deleteIfExists(probe); // another output folder under the same parent may probe at once
     }
+
+    /** The probe's name: hidden on Linux and macOS, and a .tmp that the partition clean-up also removes. */
+    static final String WRITE_CHECK = ".parkwait-write-check.tmp";
 
     /** A failed write() says only "No space left on device"; the path tells the user which disk. */
     private static IOException named(Path file, IOException e) {

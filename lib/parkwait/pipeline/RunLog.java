@@ -83,7 +83,7 @@ public final class RunLog implements AutoCloseable {
 
     /** A line for the console and the log. */
     public void info(String message) {
-        String line = Secrets.redact(message);
+        String line = printable(Secrets.redact(message));
         console.println(interactive ? line : stamp() + " " + line);
         console.flush();
         toFile("INFO ", line);
@@ -91,7 +91,7 @@ public final class RunLog implements AutoCloseable {
 
     /** A warning for the console and the log. */
     public void warn(String message) {
-        String line = Secrets.redact(message);
+        String line = printable(Secrets.redact(message));
         console.println((interactive ? "" : stamp() + " ") + "Warning: " + line);
         console.flush();
         toFile("WARN ", line);
@@ -99,12 +99,37 @@ public final class RunLog implements AutoCloseable {
 
     /** Detail for the log only (and the console with --verbose). */
     public void detail(String message) {
-        String line = Secrets.redact(message);
+        String line = printable(Secrets.redact(message));
         if (verbose) {
             console.println("  " + line);
             console.flush();
         }
         toFile("DEBUG", line);
+    }
+
+    /**
+     * One line stays one line: control characters (a bucket key may hold a newline or an escape
+     * sequence) are shown as {@code \\n}, {@code \\u001b} and the like, so a key cannot forge
+     * log lines or move the terminal's cursor.
+     */
+    static String printable(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029';
+            if (!control) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     private String stamp() {

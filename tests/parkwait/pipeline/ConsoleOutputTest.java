@@ -42,6 +42,57 @@ class ConsoleOutputTest {
     }
 
     @Test
+    void aKeyWithANewlineOrAnEscapeCannotForgeALogLineOrDriveTheTerminal() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("bucket/export/wait_times/wdw"));
+        String name = "odd\n2099-01-01 00:00:00 forged line\u001b[2J.csv";
+        Files.writeString(folder.resolve(name), "entity_code,observed_at,submitted_posted_time,submitted_actual_time,user_id\n"
+                + "MK01,2024-01-15 10:30:00,45,,\n");
+        Path o = dir.resolve("o");
+        Path out = run("odd", "--source", dir.resolve("bucket").toString(), "--output-base", o.toString());
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertFalse(text.contains("\u001b"), text);
+        assertTrue(text.contains("odd\\n2099-01-01 00:00:00 forged line\\u001b[2J.csv"), text);
+        assertFalse(text.lines().anyMatch(l -> l.startsWith("2099-01-01")), "no line starts with the forged stamp:\n" + text);
+        try (Stream<Path> logs = Files.list(o.resolve("logs"))) {
+            String log = Files.readString(logs.findFirst().orElseThrow(), StandardCharsets.UTF_8);
+            assertTrue(log.lines().allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*")), log);
+            assertTrue(log.contains("forged line\\u001b[2J.csv"), log);
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneSentenceWithTheRemedyAndReleasesTheLock() throws Exception {
+        // A priority file must be held whole (DESIGN 4.3: the last row per entity and time wins), so a
+        // big one outgrows a tiny heap; the JVM still starts and prints in 24 MB.
+        Path folder = Files.createDirectories(dir.resolve("bucket/export/fastpass_times/wdw"));
+        try (var w = Files.newBufferedWriter(folder.resolve("current_fastpass.csv"), StandardCharsets.US_ASCII)) {
+            w.write("FATTID,FDAY,FMONTH,FYEAR,FHOUR,FMIN,FWINHR,FWINMIN\n");
+            java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+            for (int d = 0; d < 100; d++, day = day.plusDays(1)) {
+                for (int e = 1; e <= 20; e++) {
+                    for (int m = 8 * 60; m < 21 * 60; m++) {
+                        int win = m + 30;
+                        w.write("MK" + e + "," + day.getDayOfMonth() + "," + day.getMonthValue() + "," + day.getYear() + ","
+                                + m / 60 + "," + m % 60 + "," + win / 60 + "," + win % 60 + "\n");
+                    }
+                }
+            }
+        }
+        Path o = dir.resolve("o");
+        Path stdout = dir.resolve("oom.out");
+        Path stderr = dir.resolve("oom.err");
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx24m", "-cp",
+                System.getProperty("java.class.path"), "ingest", "--source", dir.resolve("bucket").toString(),
+                "--output-base", o.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "ingest did not end");
+        String err = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), err);
+        assertTrue(err.contains("The run ran out of memory (Java heap space") && err.contains("JAVA_TOOL_OPTIONS=-Xmx2g"), err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), "no stack trace:\n" + err);
+        assertFalse(Files.exists(o.resolve("state/processing.lock")), "the lock was released");
+    }
+
+    @Test
     void dryRunListsWhatWouldBeReadAndWhyAndWritesNothing() throws Exception {
         Path bucket = dir.resolve("bucket");
         JavaProcesses.projectHome();
