@@ -97,7 +97,8 @@ class ingest implements Callable<Integer> {
                 spec.commandLine().getOut().print(summary.text());
                 spec.commandLine().getOut().flush();
             }
-            log.detail("Summary:\n" + summary.text());
+            log.detail("Summary:");
+            summary.text().lines().forEach(log::detail);
             return summary.exitCode();
         }
     }

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,11 +34,10 @@ public final class PartitionWriter implements AutoCloseable {
 
     private final Store store;
     private final Path outputBase;
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "partition-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    // One single-thread writer per slot, and each folder always goes to the same slot: creating or
+    // renaming a file locks its folder, so two threads in one folder mostly wait for each other.
+    private final ExecutorService[] writers = new ExecutorService[THREADS];
+    private final Map<Path, ExecutorService> writerOfFolder = new HashMap<>();
 
     public PartitionWriter(Store store, Path outputBase) {
         this.store = store;
@@ -59,9 +60,15 @@ public final class PartitionWriter implements AutoCloseable {
             batch.add(p);
             folders.add(file.getParent());
             bytes += content == null ? 0 : content.length; // null: the partition is empty, its file goes
-            pending.add(pool.submit(() -> {
-                if (content == null) Files.deleteIfExists(file);
-                else AtomicFiles.write(file, out -> out.write(content), false);
+            boolean newFolder = !writerOfFolder.containsKey(file.getParent());
+            pending.add(writerOf(file.getParent()).submit(() -> {
+                if (content == null) {
+                    Files.deleteIfExists(file);
+                } else {
+                    // On the folder's own thread, so a failure is reported with the others.
+                    if (newFolder) Files.createDirectories(file.getParent());
+                    AtomicFiles.writeInFolder(file, content);
+                }
                 return null;
             }));
             if (batch.size() >= BATCH_FILES || bytes >= BATCH_BYTES) {
@@ -115,8 +122,26 @@ public final class PartitionWriter implements AutoCloseable {
                 .append(',').append(row.minutes()).append('\n');
     }
 
+    /** The writer of a folder, given on first use (round robin over the slots). */
+    private ExecutorService writerOf(Path folder) {
+        ExecutorService w = writerOfFolder.get(folder);
+        if (w != null) return w;
+        int slot = writerOfFolder.size() % THREADS;
+        if (writers[slot] == null) {
+            writers[slot] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "partition-writer-" + slot);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        writerOfFolder.put(folder, writers[slot]);
+        return writers[slot];
+    }
+
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (ExecutorService w : writers) {
+            if (w != null) w.shutdownNow();
+        }
     }
 }

@@ -53,6 +53,20 @@ public final class AtomicFiles {
     public static void write(Path target, Body body, boolean syncFolder) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        replace(target, body, syncFolder);
+    }
+
+    /**
+     * Replaces {@code target}, in a folder the caller has created, with {@code bytes}; the caller
+     * makes the rename durable later with {@link #syncFolder(Path)}. For many files in few folders:
+     * no folder check per file.
+     */
+    public static void writeInFolder(Path target, byte[] bytes) throws IOException {
+        replace(target, out -> out.write(bytes), false);
+    }
+
+    private static void replace(Path target, Body body, boolean syncFolder) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
         Path tmp = tempFor(target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
