@@ -1,6 +1,9 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES lib/**.java
+// A small initial heap: G1 otherwise starts at 1/64 of RAM and grows into it (480 MB resident on the
+// benchmark instead of 290 MB, no faster). The maximum stays the JVM default; JAVA_TOOL_OPTIONS=-Xmx... sets it.
+//JAVA_OPTIONS -Xms32m
 
 import java.nio.file.Path;
 import java.time.Clock;
