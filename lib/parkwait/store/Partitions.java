@@ -18,26 +18,20 @@ final class Partitions {
     // One primary-key range per entity of the park. observed_at is the property's local time, and
     // a park date is its local date or the day before (DESIGN 4.3), so the rows of park date D lie
     // within local dates D and D+1; park and park_date then select them exactly.
-    // DESIGN 4.5 order: by instant, then entity_code and type by code point (BINARY collation
-    // compares UTF-8 bytes, which is code-point order), then minutes as numbers.
-    private static final String ROWS = """
-            SELECT entity_code, observed_at, wait_time_type, wait_time_minutes, observed_epoch
-              FROM wait_times
-             WHERE entity_code IN (SELECT entity_code FROM entities WHERE park = ?)
-               AND observed_at >= ? AND observed_at < ?
-               AND park = ? AND park_date = ?
-             ORDER BY observed_epoch, entity_code, wait_time_type, wait_time_minutes""";
-    // The same rows and order as ROWS, as the CSV body in one value: one call into SQLite per file
-    // instead of five per row. Fields need no quoting (codes are validated, the rest generated);
-    // SQLite writes integers as Java does, so the bytes equal a row-by-row rendering.
-    private static final String CSV_BODY = """
-            SELECT group_concat(entity_code || ',' || observed_at || ',' || wait_time_type || ','
-                                || wait_time_minutes || char(10), ''
-                                ORDER BY observed_epoch, entity_code, wait_time_type, wait_time_minutes)
-              FROM wait_times
+    private static final String WHERE_PARTITION = """
              WHERE entity_code IN (SELECT entity_code FROM entities WHERE park = ?)
                AND observed_at >= ? AND observed_at < ?
                AND park = ? AND park_date = ?""";
+    // DESIGN 4.5 order: by instant, then entity_code and type by code point (BINARY collation
+    // compares UTF-8 bytes, which is code-point order), then minutes as numbers.
+    private static final String ORDER = "observed_epoch, entity_code, wait_time_type, wait_time_minutes";
+    private static final String ROWS = "SELECT entity_code, observed_at, wait_time_type, wait_time_minutes, observed_epoch"
+            + " FROM wait_times " + WHERE_PARTITION + " ORDER BY " + ORDER;
+    // The same rows and order as ROWS, as the CSV body in one value: one call into SQLite per file
+    // instead of five per row. Fields need no quoting (codes are validated, the rest generated);
+    // SQLite writes integers as Java does, so the bytes equal a row-by-row rendering.
+    private static final String CSV_BODY = "SELECT group_concat(entity_code || ',' || observed_at || ',' || wait_time_type"
+            + " || ',' || wait_time_minutes || char(10), '' ORDER BY " + ORDER + ") FROM wait_times " + WHERE_PARTITION;
     private static final String CLEAR_DIRTY = "DELETE FROM dirty_partitions WHERE park = ? AND park_date = ?";
     private static final String MARK_ALL_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) " + ALL;
     private static final String FORGET_ROWS = "DELETE FROM wait_times";
@@ -58,11 +52,7 @@ final class Partitions {
     static long forEachRow(Connection conn, Partition p, Consumer<FactRow> sink) throws SQLException {
         long n = 0;
         try (PreparedStatement ps = conn.prepareStatement(ROWS)) {
-            ps.setString(1, p.park());
-            ps.setString(2, p.date().toString());
-            ps.setString(3, p.date().plusDays(2).toString());
-            ps.setString(4, p.park());
-            ps.setString(5, p.date().toString());
+            bind(ps, p);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(new FactRow(rs.getString(1), rs.getString(2), WaitType.valueOf(rs.getString(3)),
@@ -74,14 +64,19 @@ final class Partitions {
         return n;
     }
 
+    /** Binds the parameters of {@link #WHERE_PARTITION}. */
+    private static void bind(PreparedStatement ps, Partition p) throws SQLException {
+        ps.setString(1, p.park());
+        ps.setString(2, p.date().toString());
+        ps.setString(3, p.date().plusDays(2).toString());
+        ps.setString(4, p.park());
+        ps.setString(5, p.date().toString());
+    }
+
     /** The partition's CSV lines as UTF-8, each ending in a newline, or null when it has no rows. */
     static byte[] csvBody(Connection conn, Partition p) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(CSV_BODY)) {
-            ps.setString(1, p.park());
-            ps.setString(2, p.date().toString());
-            ps.setString(3, p.date().plusDays(2).toString());
-            ps.setString(4, p.park());
-            ps.setString(5, p.date().toString());
+            bind(ps, p);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getBytes(1) : null;
             }
