@@ -93,7 +93,13 @@ class ingest implements Callable<Integer> {
         try (RunLog log = RunLog.open(err, logs, clock, common.verbose, System.console() != null)) {
             int pruned = RunLog.prune(logs, keepLogs, clock);
             if (pruned > 0) log.detail("Removed " + pruned + " log files older than " + keepLogs.toDays() + " days.");
-            RunSummary summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run();
+            RunSummary summary;
+            try {
+                summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run();
+            } catch (Exception | OutOfMemoryError e) {
+                log.ended(Cli.sentence(e), e);
+                throw e;
+            }
             if (common.json) {
                 JsonOut.print(spec.commandLine().getOut(), summary.toMap());
             } else {

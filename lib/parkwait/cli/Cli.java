@@ -35,7 +35,7 @@ public final class Cli {
         } catch (OutOfMemoryError e) {
             // picocli hands Errors through; this one has a remedy a person can apply.
             PrintWriter err = cl.getErr();
-            err.println(outOfMemory(e, Runtime.getRuntime().maxMemory()));
+            err.println(sentence(e));
             err.flush();
             return ExitCodes.FAILED;
         }
@@ -52,17 +52,23 @@ public final class Cli {
     /** Prints one sentence for a failure and returns its exit code. */
     public static int report(PrintWriter err, Throwable e, boolean verbose) {
         int code = exitCode(e);
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (code == ExitCodes.FAILED && !(e instanceof UserException || e instanceof LockUnusableException
-                || e instanceof LockLostException || isOurs(e))) {
-            message = "Internal error: " + e + ". Please report it with the log file; run with --verbose for details.";
-        }
-        err.println(Secrets.redact(message));
+        err.println(sentence(e));
         if (verbose) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) err.println("  caused by: " + Secrets.redact(c.toString()));
         }
         err.flush();
         return code;
+    }
+
+    /** The sentence a person sees for a failure (the same on the console and in the run's log), secrets removed. */
+    public static String sentence(Throwable e) {
+        if (e instanceof OutOfMemoryError oom) return outOfMemory(oom, Runtime.getRuntime().maxMemory());
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (exitCode(e) == ExitCodes.FAILED && !(e instanceof UserException || e instanceof LockUnusableException
+                || e instanceof LockLostException || isOurs(e))) {
+            message = "Internal error: " + e + ". Please report it with the log file; run with --verbose for details.";
+        }
+        return Secrets.redact(message);
     }
 
     private static int exitCode(Throwable e) {

@@ -97,6 +97,17 @@ public final class RunLog implements AutoCloseable {
         toFile("WARN ", line);
     }
 
+    /**
+     * For the log file only: why the run ended early, the sentence the console shows (the script
+     * prints it there), with its causes as detail. Scheduled runs have nobody reading the console.
+     */
+    public void ended(String sentence, Throwable e) {
+        toFile("ERROR", printable(Secrets.redact(sentence)));
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            toFile("DEBUG", printable(Secrets.redact("  caused by: " + c)));
+        }
+    }
+
     /** Detail for the log only (and the console with --verbose). */
     public void detail(String message) {
         String line = printable(Secrets.redact(message));

@@ -93,6 +93,24 @@ class ConsoleOutputTest {
     }
 
     @Test
+    void aRunThatStopsSaysWhyInItsLogFileTooNotOnlyOnTheConsole() throws Exception {
+        // Task Scheduler and cron keep no console: the log file must carry the sentence.
+        Path o = dir.resolve("o");
+        Path out = dir.resolve("missing.out");
+        Process p = JavaProcesses.startMain(Class.forName("ingest"), out, Map.of(),
+                "--source", dir.resolve("no-such-folder").toString(), "--output-base", o.toString());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        String console = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), console);
+        String sentence = console.lines().filter(l -> l.contains("no-such-folder")).reduce((a, b) -> b).orElseThrow();
+        try (Stream<Path> logs = Files.list(o.resolve("logs"))) {
+            String log = Files.readString(logs.findFirst().orElseThrow(), StandardCharsets.UTF_8);
+            assertTrue(log.lines().anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ERROR .*")
+                    && l.endsWith(sentence.strip())), "the console's last sentence, at ERROR, in:\n" + log + "\nconsole:\n" + console);
+        }
+    }
+
+    @Test
     void dryRunListsWhatWouldBeReadAndWhyAndWritesNothing() throws Exception {
         Path bucket = dir.resolve("bucket");
         JavaProcesses.projectHome();
