@@ -38,4 +38,10 @@ public final class PartitionFiles {
         }
         return removed;
     }
+
+    /** One CSV line of a partition file (or the sample). No quoting is ever needed: every field is validated or generated. */
+    static void appendLine(StringBuilder b, parkwait.parse.FactRow row) {
+        b.append(row.entityCode()).append(',').append(row.observedAt()).append(',').append(row.type().name())
+                .append(',').append(row.minutes()).append('\n');
+    }
 }

@@ -10,13 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import parkwait.io.AtomicFiles;
-import parkwait.parse.FactRow;
 import parkwait.store.Partition;
 import parkwait.store.Store;
 
@@ -38,6 +38,10 @@ public final class PartitionWriter implements AutoCloseable {
     // renaming a file locks its folder, so two threads in one folder mostly wait for each other.
     private final ExecutorService[] writers = new ExecutorService[THREADS];
     private final Map<Path, ExecutorService> writerOfFolder = new HashMap<>();
+    /** Folders known to exist (added by the writer threads). */
+    private final Set<Path> made = ConcurrentHashMap.newKeySet();
+    /** Folders created since the last batch ended, whose parent must be synced. */
+    private final Set<Path> madeNow = ConcurrentHashMap.newKeySet();
 
     public PartitionWriter(Store store, Path outputBase) {
         this.store = store;
@@ -60,13 +64,19 @@ public final class PartitionWriter implements AutoCloseable {
             batch.add(p);
             folders.add(file.getParent());
             bytes += content == null ? 0 : content.length; // null: the partition is empty, its file goes
-            boolean newFolder = !writerOfFolder.containsKey(file.getParent());
             pending.add(writerOf(file.getParent()).submit(() -> {
                 if (content == null) {
                     Files.deleteIfExists(file);
                 } else {
-                    // On the folder's own thread, so a failure is reported with the others.
-                    if (newFolder) Files.createDirectories(file.getParent());
+                    // On the folder's own thread (its files are written one after another), so a
+                    // failure is reported with the others.
+                    if (!made.contains(file.getParent())) {
+                        if (!Files.isDirectory(file.getParent())) {
+                            Files.createDirectories(file.getParent());
+                            madeNow.add(file.getParent());
+                        }
+                        made.add(file.getParent());
+                    }
                     AtomicFiles.writeInFolder(file, content);
                 }
                 return null;
@@ -96,8 +106,13 @@ public final class PartitionWriter implements AutoCloseable {
             }
         }
         if (failed instanceof IOException io) throw io;
+        if (failed instanceof RuntimeException re) throw re;
+        if (failed instanceof Error err) throw err;
         if (failed != null) throw new IllegalStateException(failed);
         folders.forEach(AtomicFiles::syncFolder);
+        // A new month folder's own entry must be durable too before its files count as written.
+        for (Path folder : madeNow) AtomicFiles.syncFolder(folder.getParent());
+        madeNow.clear();
         long n = batch.size();
         if (n > 0) written.accept(List.copyOf(batch));
         batch.clear();
@@ -114,12 +129,6 @@ public final class PartitionWriter implements AutoCloseable {
         byte[] file = java.util.Arrays.copyOf(header, header.length + body.length);
         System.arraycopy(body, 0, file, header.length, body.length);
         return file;
-    }
-
-    /** One CSV line. No quoting is ever needed: every field is validated or generated. */
-    static void appendLine(StringBuilder b, FactRow row) {
-        b.append(row.entityCode()).append(',').append(row.observedAt()).append(',').append(row.type().name())
-                .append(',').append(row.minutes()).append('\n');
     }
 
     /** The writer of a folder, given on first use (round robin over the slots). */

@@ -42,7 +42,7 @@ public final class Sampler {
         if (reservoir.isEmpty()) return null;
         Path file = outputBase.resolve("samples").resolve(yearMonth).resolve("wait_time_fact_table_sample.csv");
         StringBuilder b = new StringBuilder(PartitionFiles.HEADER);
-        for (FactRow r : reservoir) PartitionWriter.appendLine(b, r);
+        for (FactRow r : reservoir) PartitionFiles.appendLine(b, r);
         AtomicFiles.write(file, b.toString().getBytes(StandardCharsets.UTF_8));
         return file;
     }

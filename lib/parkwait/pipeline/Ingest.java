@@ -126,7 +126,7 @@ public final class Ingest {
     }
 
     private void loadOne(ReadAhead.File file, int n, int total, Store store, Lease lease, long token,
-                         String runId, Sampler sampler, RunSummary summary, Progress progress) {
+                         String runId, Sampler sampler, RunSummary summary, Progress progress) throws IOException {
         FilePlan.Item item = file.item();
         SourceObject obj = item.object();
         Instant t0 = clock.instant();
@@ -162,6 +162,9 @@ public final class Ingest {
                     || e instanceof parkwait.lock.LockLostException || e instanceof parkwait.store.StoreException) {
                 throw (RuntimeException) e; // the whole run stops: nothing more can be done safely
             }
+            // Interrupted: the run is being stopped, which is not this file's fault (a socket timeout,
+            // also an InterruptedIOException, leaves the flag clear and fails only the file).
+            if (e instanceof java.io.InterruptedIOException stop && Thread.currentThread().isInterrupted()) throw stop;
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             summary.filesFailed++;
             summary.failedKeys.add(obj.key() + " - " + error);

@@ -51,7 +51,9 @@ final class ReadAhead implements AutoCloseable {
     private final Source source;
     private final AtomicLong bytesOfCurrent = new AtomicLong(); // written by the reading thread only
     private volatile boolean closed;
+    private volatile InputStream reading; // the reading thread's open stream, for close() to break off
     private int next;
+    private File current;
 
     ReadAhead(Source source, List<FilePlan.Item> items) {
         this.source = source;
@@ -66,6 +68,7 @@ final class ReadAhead implements AutoCloseable {
         private final FilePlan.Item item;
         private Event first;
         private long bytes;
+        private boolean ended; // its Done or Failed is taken
 
         private File(FilePlan.Item item) {
             this.item = item;
@@ -80,15 +83,18 @@ final class ReadAhead implements AutoCloseable {
          * so that a transaction is not opened while a connection is still being made.
          */
         void awaitStart() throws IOException {
+            if (ended) return;
             if (first == null) first = take();
             if (first instanceof Failed f) {
                 first = null;
+                end(f.bytes());
                 throw rethrow(f.error());
             }
         }
 
         /** Gives every row to {@code sink} in file order; returns the counts, or throws the file's error. */
         ParseStats forEachRow(Consumer<FactRow> sink) throws IOException {
+            if (ended) throw new IllegalStateException("the rows of " + item.object().key() + " were already given");
             awaitStart();
             Event e = first;
             first = null;
@@ -96,10 +102,10 @@ final class ReadAhead implements AutoCloseable {
                 if (e instanceof Rows r) {
                     for (FactRow row : r.rows()) sink.accept(row);
                 } else if (e instanceof Done d) {
-                    bytes = d.bytes();
+                    end(d.bytes());
                     return d.stats();
                 } else if (e instanceof Failed f) {
-                    bytes = f.bytes();
+                    end(f.bytes());
                     throw rethrow(f.error());
                 }
                 e = take();
@@ -110,12 +116,39 @@ final class ReadAhead implements AutoCloseable {
         long bytes() {
             return bytes;
         }
+
+        /** Drops what the storing side did not take (it gave up on the file), so the next file starts clean. */
+        private void skipRest() throws IOException {
+            Event e = first;
+            first = null;
+            while (!ended) {
+                if (e == null) e = take();
+                if (e instanceof Done d) {
+                    end(d.bytes());
+                } else if (e instanceof Failed f) {
+                    end(f.bytes());
+                    // The reading stopped on it: nothing follows, so the run must stop too.
+                    if (f.error() instanceof SourceException stop) throw stop;
+                }
+                e = null;
+            }
+        }
+
+        private void end(long bytesRead) {
+            bytes = bytesRead;
+            ended = true;
+        }
     }
 
-    /** The next file of the plan; call {@link File#forEachRow} on it before asking for another. */
-    File next() {
+    /**
+     * The next file of the plan. What the previous file still had queued is dropped first (when
+     * storing it failed part-way), so rows can never be taken for the wrong file.
+     */
+    File next() throws IOException {
         if (next >= items.size()) throw new IllegalStateException("no file left to read");
-        return new File(items.get(next++));
+        if (current != null) current.skipRest();
+        current = new File(items.get(next++));
+        return current;
     }
 
     /** Stops the reading thread; rows not yet taken are dropped. */
@@ -123,6 +156,14 @@ final class ReadAhead implements AutoCloseable {
     public void close() {
         closed = true;
         thread.interrupt();
+        InputStream in = reading;
+        if (in != null) {
+            try {
+                in.close(); // a read blocked on the network ignores the interrupt; this aborts it
+            } catch (IOException | RuntimeException ignored) {
+                // it is being closed anyway
+            }
+        }
         queue.clear(); // unblocks a put in progress
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -133,7 +174,15 @@ final class ReadAhead implements AutoCloseable {
 
     private Event take() throws IOException {
         try {
-            return queue.take();
+            while (true) {
+                Event e = queue.poll(1, TimeUnit.SECONDS);
+                if (e != null) return e;
+                // Every file ends in Done or Failed; a reader that died without one (an Error while
+                // handing over) would otherwise leave this thread waiting, and the lock held, forever.
+                if (!thread.isAlive() && queue.isEmpty()) {
+                    throw new IOException("the thread reading the source files stopped unexpectedly");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the next rows");
@@ -175,6 +224,7 @@ final class ReadAhead implements AutoCloseable {
         List<FactRow>[] batch = new List[] {new ArrayList<FactRow>(BATCH)};
         ParseStats stats;
         try (InputStream in = counting(source.open(item.object()))) {
+            reading = in;
             stats = Parser.parse(item.kind(), in, item.zone(), row -> {
                 batch[0].add(row);
                 if (batch[0].size() == BATCH) {

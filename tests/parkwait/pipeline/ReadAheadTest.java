@@ -134,6 +134,25 @@ class ReadAheadTest {
     }
 
     @Test
+    void aFileTheStoreGaveUpOnPartWayLeavesNothingForTheNextFile() throws Exception {
+        MemorySource src = new MemorySource();
+        src.files.put("export/wait_times/wdw/a.csv", standby(ReadAhead.BATCH * 5, 0));
+        src.files.put("export/wait_times/wdw/b.csv", standby(7, 500_000));
+        try (ReadAhead ahead = new ReadAhead(src, src.plan())) {
+            ReadAhead.File a = ahead.next();
+            int[] taken = {0};
+            assertThrows(IllegalStateException.class, () -> a.forEachRow(r -> {
+                if (++taken[0] == ReadAhead.BATCH + 3) throw new IllegalStateException("the store refused a row");
+            }));
+            List<FactRow> b = new ArrayList<>();
+            ReadAhead.File next = ahead.next();
+            assertEquals("export/wait_times/wdw/b.csv", next.item().object().key());
+            next.forEachRow(b::add);
+            assertEquals(sequential(src.files.get("export/wait_times/wdw/b.csv")), b, "only b's own rows");
+        }
+    }
+
+    @Test
     void aSourceErrorStopsTheReadingAndNoLaterFileIsOpened() throws Exception {
         MemorySource src = new MemorySource();
         src.files.put("export/wait_times/wdw/a.csv", standby(5, 0));
@@ -176,6 +195,53 @@ class ReadAheadTest {
         }
         reader.join(10_000);
         assertFalse(reader.isAlive(), "closing stops the reading thread");
+    }
+
+    @Test
+    void closingBreaksOffADownloadThatHangs() throws Exception {
+        java.util.concurrent.CountDownLatch closedStream = new java.util.concurrent.CountDownLatch(1);
+        Source hanging = new Source() {
+            public String describe() { return "hanging"; }
+
+            public List<SourceObject> list(List<String> properties) { throw new UnsupportedOperationException(); }
+
+            public void close() { }
+
+            @Override
+            public InputStream open(SourceObject o) {
+                return new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        try {
+                            closedStream.await(); // a network read that never answers, until the stream is closed
+                        } catch (InterruptedException e) {
+                            // interrupts do not end a blocked socket read; go on waiting, as it would
+                            Thread.currentThread().interrupt();
+                            try {
+                                closedStream.await();
+                            } catch (InterruptedException again) {
+                                throw new IOException("interrupted twice");
+                            }
+                        }
+                        throw new IOException("connection aborted");
+                    }
+
+                    @Override
+                    public void close() {
+                        closedStream.countDown();
+                    }
+                };
+            }
+        };
+        List<FilePlan.Item> plan = List.of(new FilePlan.Item(new SourceObject("export/wait_times/wdw/x.csv", "e", 10, Instant.EPOCH),
+                FileKind.STANDBY, NEW_YORK, FilePlan.Reason.NEW));
+        ReadAhead ahead = new ReadAhead(hanging, plan);
+        Thread reader = readerThread();
+        long t0 = System.nanoTime();
+        ahead.close();
+        reader.join(5_000);
+        assertFalse(reader.isAlive(), "the reading thread still hangs after close");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "close waited for the hanging read");
     }
 
     private static Thread readerThread() {
