@@ -43,10 +43,12 @@ public final class Cli {
 
     /** One sentence for an OutOfMemoryError: what happened, that nothing is lost, and how to give more memory. */
     static String outOfMemory(OutOfMemoryError e, long maxHeap) {
+        long mb = maxHeap >> 20;
+        long more = Math.max(2 * mb, 1024); // twice what it had: the default is already a quarter of RAM
         return "The run ran out of memory (" + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage())
-                + ", with at most " + (maxHeap >> 20) + " MB for Java). Nothing is lost: every file committed so far"
+                + ", with at most " + mb + " MB for Java). Nothing is lost: every file committed so far"
                 + " stays, and the rest is loaded by the next run. Give Java more memory, e.g. set the environment"
-                + " variable JAVA_TOOL_OPTIONS=-Xmx2g, and run again.";
+                + " variable JAVA_TOOL_OPTIONS=-Xmx" + more + "m, and run again.";
     }
 
     /** Prints one sentence for a failure and returns its exit code. */
@@ -68,7 +70,7 @@ public final class Cli {
                 || e instanceof LockLostException || isOurs(e))) {
             message = "Internal error: " + e + ". Please report it with the log file; run with --verbose for details.";
         }
-        return Secrets.redact(message);
+        return Printable.of(Secrets.redact(message));
     }
 
     private static int exitCode(Throwable e) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     /** Windows refuses a rename over a file another program has open; such holds are brief. */
     private static final int RENAME_ATTEMPTS = 20;
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
 
     private AtomicFiles() {
     }
@@ -96,19 +97,18 @@ public final class AtomicFiles {
     }
 
     /**
-     * Proves that a file can be created and removed in {@code dir}, or in its nearest existing
-     * parent when it does not exist yet (nothing is created), so that a run finds a read-only
-     * folder before it changes anything. Throws the system's error, naming the folder; a full disk
+     * Proves that a file can be created and removed in {@code dir} (made first if missing), so
+     * that a run finds a read-only folder before it changes anything else. Throws the system's error, naming the folder; a full disk
      * is not found this way (an empty file needs no space). The probe has one fixed name, so one
      * left by a run killed at that instant is replaced and removed by the next run's probe.
      */
     public static void requireWritable(Path dir) throws IOException {
-        Path existing = dir.toAbsolutePath();
-        while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
-        if (existing == null) return;
-        Path probe = existing.resolve(WRITE_CHECK);
+        // The folder itself, made if missing (the run would make it anyway): probing a parent
+        // instead could refuse a run where only folders may be made, such as C:\ on Windows.
+        Files.createDirectories(dir);
+        Path probe = dir.resolve(WRITE_CHECK);
         Files.newOutputStream(probe).close(); // creates or truncates
-        Files.deleteIfExists(probe); // another output folder under the same parent may probe at once
+        Files.delete(probe);
     }
 
     /** The probe's name: hidden on Linux and macOS, and a .tmp that the partition clean-up also removes. */
@@ -130,8 +130,13 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 throw e;
             } catch (FileSystemException e) {
-                if (attempt >= RENAME_ATTEMPTS || !Files.exists(tmp)) {
-                    throw new ReplaceRefusedException(target, e.getReason());
+                // Only Windows refuses to replace a file another program has open, and only for a
+                // while; anywhere else the error (read-only, full) is final and is thrown as it is.
+                if (!WINDOWS || !Files.exists(tmp)) throw e;
+                if (attempt >= RENAME_ATTEMPTS) {
+                    ReplaceRefusedException refused = new ReplaceRefusedException(target, e.getReason());
+                    refused.initCause(e);
+                    throw refused;
                 }
                 pause(50L * attempt);
             }

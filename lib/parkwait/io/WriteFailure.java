@@ -65,6 +65,8 @@ public enum WriteFailure {
     public static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+            // Java gives EACCES (and Windows' access denied) no reason text, only the path.
+            if (t instanceof AccessDeniedException) return "permission denied";
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && (s.getErrorCode() & 0xff) == SQLITE_FULL) return "database or disk is full";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import parkwait.cli.Printable;
 import parkwait.cli.Secrets;
 
 /**
@@ -83,7 +84,7 @@ public final class RunLog implements AutoCloseable {
 
     /** A line for the console and the log. */
     public void info(String message) {
-        String line = printable(Secrets.redact(message));
+        String line = Printable.of(Secrets.redact(message));
         console.println(interactive ? line : stamp() + " " + line);
         console.flush();
         toFile("INFO ", line);
@@ -91,7 +92,7 @@ public final class RunLog implements AutoCloseable {
 
     /** A warning for the console and the log. */
     public void warn(String message) {
-        String line = printable(Secrets.redact(message));
+        String line = Printable.of(Secrets.redact(message));
         console.println((interactive ? "" : stamp() + " ") + "Warning: " + line);
         console.flush();
         toFile("WARN ", line);
@@ -102,15 +103,21 @@ public final class RunLog implements AutoCloseable {
      * prints it there), with its causes as detail. Scheduled runs have nobody reading the console.
      */
     public void ended(String sentence, Throwable e) {
-        toFile("ERROR", printable(Secrets.redact(sentence)));
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            toFile("DEBUG", printable(Secrets.redact("  caused by: " + c)));
+        if (file == null) return;
+        try {
+            writeLine("ERROR", Printable.of(Secrets.redact(sentence)));
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                writeLine("DEBUG", Printable.of(Secrets.redact("  caused by: " + c)));
+            }
+            file.flush();
+        } catch (IOException ignored) {
+            // Best effort: the console gets the sentence, and a full disk may be why the run ended.
         }
     }
 
     /** Detail for the log only (and the console with --verbose). */
     public void detail(String message) {
-        String line = printable(Secrets.redact(message));
+        String line = Printable.of(Secrets.redact(message));
         if (verbose) {
             console.println("  " + line);
             console.flush();
@@ -118,40 +125,19 @@ public final class RunLog implements AutoCloseable {
         toFile("DEBUG", line);
     }
 
-    /**
-     * One line stays one line: control characters (a bucket key may hold a newline or an escape
-     * sequence) are shown as {@code \\n}, {@code \\u001b} and the like, so a key cannot forge
-     * log lines or move the terminal's cursor.
-     */
-    static String printable(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029';
-            if (!control) {
-                if (b != null) b.append(c);
-                continue;
-            }
-            if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return b == null ? s : b.toString();
-    }
-
     private String stamp() {
         return STAMP.format(clock.instant().atZone(ZoneId.systemDefault()));
+    }
+
+    private void writeLine(String level, String line) throws IOException {
+        file.write(stamp() + " " + level + " " + line);
+        file.newLine();
     }
 
     private void toFile(String level, String line) {
         if (file == null) return;
         try {
-            file.write(stamp() + " " + level + " " + line);
-            file.newLine();
+            writeLine(level, line);
             file.flush();
         } catch (IOException e) {
             console.println("Warning: cannot write the log file " + path + ": " + e.getMessage());

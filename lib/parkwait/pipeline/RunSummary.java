@@ -70,8 +70,8 @@ public final class RunSummary {
         }
         b.append(String.format("Partitions: %d CSV files written%n", partitionsWritten));
         b.append(String.format("Time:       %.1f s (%.1f MB read)%n", elapsed.toMillis() / 1000.0, bytesRead / 1e6));
-        for (String k : failedKeys) b.append("Failed:     ").append(RunLog.printable(k)).append('\n');
-        for (String k : unknownKeys) b.append("Skipped:    ").append(RunLog.printable(k)).append(" (not a standby or priority file)\n");
+        for (String k : failedKeys) b.append("Failed:     ").append(parkwait.cli.Printable.of(k)).append('\n');
+        for (String k : unknownKeys) b.append("Skipped:    ").append(parkwait.cli.Printable.of(k)).append(" (not a standby or priority file)\n");
         return b.toString();
     }
 

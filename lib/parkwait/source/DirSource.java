@@ -57,7 +57,13 @@ public final class DirSource implements Source {
         List<SourceObject> objects = new ArrayList<>();
         for (String prefix : Keys.prefixes(properties)) {
             Path dir = root.resolve(prefix);
-            if (Files.isDirectory(dir)) walk(dir, objects);
+            try {
+                if (Files.isDirectory(dir)) walk(dir, objects);
+            } catch (java.nio.file.AccessDeniedException e) {
+                // A folder this user may not read: say so, not "read-only" (it is not a write).
+                throw new SourceException(SourceException.Kind.ACCESS_DENIED, "Cannot list the source folder "
+                        + (e.getFile() != null ? e.getFile() : dir) + ": permission denied. Check that this user may read it.", e);
+            }
         }
         objects.sort(Keys.ORDER);
         return objects;

@@ -91,7 +91,9 @@ public record Health(Level level, List<Problem> problems, String line) {
     private static Optional<Problem> future(List<StatusReport.ParkFreshness> parks) {
         List<StatusReport.ParkFreshness> ahead = parks.stream().filter(StatusReport.ParkFreshness::future).toList();
         if (ahead.isEmpty()) return Optional.empty();
-        String which = String.join(", ", ahead.stream().map(p -> p.rows().park() + " (" + p.rows().newestParkDate() + ")").toList());
+        // One line must stay one line: two parks by name, the table lists them all.
+        String which = String.join(", ", ahead.stream().limit(2).map(p -> p.rows().park() + " (" + p.rows().newestParkDate() + ")").toList())
+                + (ahead.size() > 2 ? " and " + (ahead.size() - 2) + " more" : "");
         return Optional.of(new Problem((ahead.size() == 1 ? "1 park has" : ahead.size() + " parks have")
                 + " rows dated in the future: " + which,
                 "A source file carries wrong dates, so these parks look fresher than they are. Find the file with"

@@ -87,7 +87,7 @@ class ConsoleOutputTest {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "ingest did not end");
         String err = Files.readString(stderr, StandardCharsets.UTF_8);
         assertEquals(1, p.exitValue(), err);
-        assertTrue(err.contains("The run ran out of memory (Java heap space") && err.contains("JAVA_TOOL_OPTIONS=-Xmx2g"), err);
+        assertTrue(err.contains("The run ran out of memory (Java heap space") && err.contains("JAVA_TOOL_OPTIONS=-Xmx1024m"), err);
         assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), "no stack trace:\n" + err);
         assertFalse(Files.exists(o.resolve("state/processing.lock")), "the lock was released");
     }
