@@ -44,17 +44,8 @@ public final class AtomicFiles {
      * is untouched and the temp file removed.
      */
     public static void write(Path target, Body body) throws IOException {
-        write(target, body, true);
-    }
-
-    /**
-     * As {@link #write(Path, Body)}; with {@code syncFolder} false the caller makes the rename
-     * durable later with {@link #syncFolder(Path)}, once per folder for a whole batch of files.
-     */
-    public static void write(Path target, Body body, boolean syncFolder) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        replace(target, body, syncFolder);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        replace(target, body, true);
     }
 
     /**
