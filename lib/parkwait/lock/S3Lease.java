@@ -33,7 +33,9 @@ final class S3Lease implements Lease {
         this.etag = etag;
         this.settings = settings;
         this.audit = audit;
-        this.lastConfirmed = object.serverNow();
+        // Others judge the lease by the heartbeatAt written in the object, stamped before the request
+        // went out; counting from the answer instead would overrate a lease whose request was slow.
+        this.lastConfirmed = info.heartbeatAt();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "s3-lock-heartbeat");
             t.setDaemon(true);
@@ -69,8 +71,7 @@ final class S3Lease implements Lease {
             assertHeld();
         }
         etag = e.get();
-        info = next;
-        lastConfirmed = object.serverNow();
+        info = next; // same heartbeatAt: this write does not extend the lease in others' eyes
         return atLeast;
     }
 
@@ -86,7 +87,7 @@ final class S3Lease implements Lease {
             }
             etag = e.get();
             info = next;
-            lastConfirmed = object.serverNow();
+            lastConfirmed = next.heartbeatAt();
         } catch (SdkException ex) {
             // Unreachable for a moment is not yet lost; assertHeld() decides once the lease could have expired.
             System.err.println("Warning: could not refresh the lock heartbeat at " + object.url() + ": "
