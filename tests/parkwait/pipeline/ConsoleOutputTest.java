@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -81,9 +82,8 @@ class ConsoleOutputTest {
         Path o = dir.resolve("o");
         Path stdout = dir.resolve("oom.out");
         Path stderr = dir.resolve("oom.err");
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx24m", "-cp",
-                System.getProperty("java.class.path"), "ingest", "--source", dir.resolve("bucket").toString(),
-                "--output-base", o.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process p = new ProcessBuilder(JavaProcesses.command(List.of("-Xmx24m"), "ingest", "--source", dir.resolve("bucket").toString(),
+                "--output-base", o.toString())).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "ingest did not end");
         String err = Files.readString(stderr, StandardCharsets.UTF_8);
         assertEquals(1, p.exitValue(), err);

@@ -43,6 +43,7 @@ import parkwait.pipeline.OutputChecks.SourceFile;
 import parkwait.source.S3Settings;
 import parkwait.source.Source;
 import parkwait.source.Sources;
+import parkwait.testing.JavaProcesses;
 import parkwait.testing.S3MockServer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -202,9 +203,8 @@ class HostileInputTest {
     private JsonNode ingestInSmallHeap(Path bucket, Path out) throws Exception {
         Path stdout = dir.resolve("stdout.json");
         Path stderr = dir.resolve("stderr.log");
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-cp",
-                System.getProperty("java.class.path"), "ingest", "--source", bucket.toString(), "--output-base", out.toString(),
-                "--json");
+        List<String> cmd = JavaProcesses.command(List.of("-Xmx64m"), "ingest", "--source", bucket.toString(),
+                "--output-base", out.toString(), "--json");
         Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();

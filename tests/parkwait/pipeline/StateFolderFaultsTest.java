@@ -87,54 +87,43 @@ class StateFolderFaultsTest {
     @Test
     void readOnlyStateFolderStopsBeforeTheLockWithOneSentenceAndChangesNothing() throws Exception {
         Path out = dir.resolve("out");
-        Path state = out.resolve("state");
-        succeeds(ingest(before, out));
-        State kept = State.of(out, state);
-
-        readOnly(state, false);
-        Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, state.toString(), "is read-only", "make it writable", "--state-dir");
-        System.out.println("read-only state folder: exit " + r.exit() + ": " + sentence);
-        assertNoLockAndNoTemps(out, state);
-        assertEquals(kept, State.of(out, state), "a refused run changes nothing");
-
-        cleanup.pop().close();
-        recoversToACleanRun(out, state);
+        refusedWhileReadOnly(out, out.resolve("state"), false, "read-only state folder", "a refused run changes nothing",
+                "is read-only", "make it writable", "--state-dir");
     }
 
     @Test
     void readOnlyFactTablesFolderStopsBeforeLoadingWithOneSentenceAndChangesNothing() throws Exception {
         Path out = dir.resolve("out");
-        Path state = out.resolve("state");
-        succeeds(ingest(before, out));
-        State kept = State.of(out, state);
-
-        Path facts = out.resolve("fact_tables");
-        readOnly(facts, true);
-        Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, facts.toString(), "is read-only", "make it writable", "run again");
-        System.out.println("read-only fact_tables: exit " + r.exit() + ": " + sentence);
-        assertNoLockAndNoTemps(out, state);
         // Checked before the database is opened: no file is loaded that could not be exported.
-        assertEquals(kept, State.of(out, state), "a run that cannot write its CSVs changes nothing");
-
-        cleanup.pop().close();
-        recoversToACleanRun(out, state);
+        refusedWhileReadOnly(out, out.resolve("fact_tables"), true, "read-only fact_tables",
+                "a run that cannot write its CSVs changes nothing", "is read-only", "make it writable", "run again");
     }
 
     @Test
     void readOnlyOutputFolderStopsAtOnceWithOneSentenceAndChangesNothing() throws Exception {
         Path out = dir.resolve("out");
+        refusedWhileReadOnly(out, out, true, "read-only output folder", null, "is read-only", "make it writable", "run again");
+    }
+
+    /**
+     * One good run, then {@code folder} (with {@code tree}: everything in it) made read-only: the next
+     * run with new files fails with one sentence naming the folder and holding {@code words}, leaves no
+     * lock or temp file and changes nothing; once writable again, a run ends equal to a clean one.
+     */
+    private void refusedWhileReadOnly(Path out, Path folder, boolean tree, String label, String unchanged, String... words)
+            throws Exception {
         Path state = out.resolve("state");
         succeeds(ingest(before, out));
         State kept = State.of(out, state);
 
-        readOnly(out, true);
+        readOnly(folder, tree);
         Result r = ingest(all, out);
-        String sentence = failsWithOneSentence(r, out.toString(), "is read-only", "make it writable", "run again");
-        System.out.println("read-only output folder: exit " + r.exit() + ": " + sentence);
+        List<String> parts = new ArrayList<>(List.of(folder.toString()));
+        parts.addAll(List.of(words));
+        String sentence = failsWithOneSentence(r, parts.toArray(String[]::new));
+        System.out.println(label + ": exit " + r.exit() + ": " + sentence);
         assertNoLockAndNoTemps(out, state);
-        assertEquals(kept, State.of(out, state));
+        assertEquals(kept, State.of(out, state), unchanged);
 
         cleanup.pop().close();
         recoversToACleanRun(out, state);

@@ -18,17 +18,22 @@ public final class JavaProcesses {
 
     /** Starts {@code java -cp <this class path> main args...}; output goes to {@code log}. */
     public static Process startMain(Class<?> main, Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xshare:auto");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.addAll(List.of(args));
+        List<String> cmd = command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"), main.getName(), args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    /** {@code java <jvmOptions> -cp <this class path> main args...}, for callers that redirect the streams themselves. */
+    public static List<String> command(List<String> jvmOptions, String main, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main);
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /** The project folder: PARKWAIT_HOME (set by ./jbang), else the nearest parent holding ./jbang. */
