@@ -20,12 +20,14 @@ import parkwait.cli.Secrets;
 import parkwait.cli.UserException;
 import parkwait.cli.Version;
 import parkwait.config.Config;
+import parkwait.export.PartitionFiles;
 import parkwait.pipeline.FilePlan;
 import parkwait.pipeline.Ingest;
 import parkwait.pipeline.IngestOptions;
 import parkwait.pipeline.RunLog;
 import parkwait.pipeline.RunSummary;
 import parkwait.source.S3Settings;
+import parkwait.source.Sources;
 import parkwait.store.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +39,12 @@ import picocli.CommandLine.Spec;
         description = {"Loads new and changed wait-time exports into the SQLite database and rewrites the per-park, per-day CSVs.",
                 "Runs under the run lock: a second copy exits 75 (or waits, with --wait)."},
         footer = {"%nExamples:",
-                "  jbang ingest.java --source examples/bucket --output-base out/demo     the bundled sample, offline",
-                "  jbang ingest.java --output-base D:\\waits                              s3://touringplans_stats, all parks",
-                "  jbang ingest.java --output-base D:\\waits --props wdw,dlr --wait 30m   two properties; wait for a running copy"},
+                "  # the bundled sample, offline, into out/demo",
+                "  jbang ingest.java --source examples/bucket --output-base out/demo",
+                "  # every park from s3://touringplans_stats (AWS credentials from the usual places)",
+                "  jbang ingest.java --output-base D:\\waits",
+                "  # two properties; wait up to 30 minutes for a running copy instead of exiting 75",
+                "  jbang ingest.java --output-base D:\\waits --props wdw,dlr --wait 30m"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (also: nothing new)", "1:failed; nothing half-written is left", "2:usage or config error",
                 "3:finished, but some files failed (listed; retried next run)", "75:another live run holds the lock"})
@@ -69,15 +74,6 @@ class ingest implements Callable<Integer> {
             description = "Delete this script's log files older than this (default 30d).")
     Duration keepLogs;
 
-    @Option(names = "--region", description = "AWS region (default: the SDK's chain: AWS_REGION, the profile; else us-east-1).")
-    String region;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3-compatible endpoint (default: AWS_ENDPOINT_URL, else AWS). Implies --path-style.")
-    String endpointUrl;
-
-    @Option(names = "--path-style", description = "Path-style bucket addressing (for S3-compatible stores).")
-    boolean pathStyle;
-
     public static void main(String... args) {
         System.exit(Cli.run(new ingest(), args));
     }
@@ -88,14 +84,19 @@ class ingest implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
         IngestOptions options = options(config);
+        // A mistyped --source on a new output folder leaves nothing behind; on an existing one the
+        // run goes on to fail the usual way, so that its log file says why (scheduled runs have no console).
+        if (!java.nio.file.Files.isDirectory(options.outputBase())) Sources.check(options.source());
         if (dryRun) return dryRun(options, clock);
         Path logs = common.outputBase().resolve("logs");
         try (RunLog log = RunLog.open(err, logs, clock, common.verbose, System.console() != null)) {
+            log.info(common.whereLine());
             int pruned = RunLog.prune(logs, keepLogs, clock);
             if (pruned > 0) log.detail("Removed " + pruned + " log files older than " + keepLogs.toDays() + " days.");
             RunSummary summary;
             try {
-                summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run();
+                summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run()
+                        .places(PartitionFiles.cleanRoot(options.outputBase()), log.path());
             } catch (Exception | OutOfMemoryError e) {
                 log.ended(Cli.sentence(e), e);
                 throw e;
@@ -106,8 +107,8 @@ class ingest implements Callable<Integer> {
                 spec.commandLine().getOut().print(summary.text());
                 spec.commandLine().getOut().flush();
             }
-            log.detail("Summary:");
-            summary.text().lines().forEach(log::detail);
+            log.fileOnly("Summary:");
+            summary.text().lines().forEach(log::fileOnly);
             return summary.exitCode();
         }
     }
@@ -135,12 +136,7 @@ class ingest implements Callable<Integer> {
                 throw new UserException(2, "Unknown property \"" + p + "\" in --props. Use any of " + Config.ALL_PROPS + ".");
             }
         }
-        S3Settings s3 = S3Settings.fromEnvironment(System.getenv());
-        String endpoint = endpointUrl != null ? endpointUrl : config.endpointUrl();
-        if (endpoint != null) s3 = s3.withEndpointUrl(S3Settings.parseEndpoint(endpoint));
-        String reg = region != null ? region : config.region();
-        if (reg != null) s3 = s3.withRegion(reg);
-        if (pathStyle || config.pathStyle()) s3 = s3.withPathStyle(true);
+        S3Settings s3 = common.s3Settings();
         String src = source != null ? source : "s3://" + config.s3Bucket();
         String command = Secrets.commandLine("ingest.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         return new IngestOptions(src, s3, properties, common.outputBase(), common.stateDir(), fullRebuild, config.sampleK(),

@@ -27,9 +27,12 @@ import picocli.CommandLine.Spec;
         description = {"Is the data fresh, and is anything wrong? The lock, the last runs, failed files, rows and",
                 "the newest data per park, and a one-line verdict. Read-only: safe while a run is going."},
         footer = {"%nExamples:",
-                "  jbang status.java --output-base D:\\waits               the whole screen",
-                "  jbang status.java --output-base D:\\waits --runs 20     more of the run history",
-                "  jbang status.java --stale-after 36h --json            flag parks older than 36 h; one JSON document"},
+                "  # the whole screen",
+                "  jbang status.java --output-base D:\\waits",
+                "  # more of the run history",
+                "  jbang status.java --output-base D:\\waits --runs 20",
+                "  # flag parks older than 36 h; one JSON document",
+                "  jbang status.java --output-base D:\\waits --stale-after 36h --json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:status shown (also when it reports problems)", "1:the status cannot be shown", "2:usage error"})
 class status implements Callable<Integer> {

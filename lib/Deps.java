@@ -2,6 +2,9 @@
 // //SOURCES lib/**.java, so the scripts themselves carry no //DEPS and cannot drift apart.
 // Exact versions only. slf4j-api 2.x and its provider are named so that they win over the 1.7
 // that some dependencies bring (without a provider SLF4J prints warnings on every run).
+// Sources are UTF-8 (some carry non-ASCII text); javac would otherwise read them in the locale's
+// encoding, which is ASCII under cron's LANG=C, and the first build after an update would fail there.
+//JAVAC_OPTIONS -encoding UTF-8
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
 //DEPS com.fasterxml.jackson.datatype:jackson-datatype-jsr310:2.21.3

@@ -34,15 +34,42 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * </pre>
  */
 class run {
+    static final String USAGE = """
+            Usage: ./jbang tests/run.java [--tag TAG]... [--exclude-tag TAG]... [CLASS]...
+            Runs the JUnit 5 tests under tests/ and ends with the line "N passed, N failed".
+              CLASS              only the test classes whose simple name is CLASS (e.g. LockCliTest)
+              --tag TAG          only tests tagged TAG (e.g. slow)
+              --exclude-tag TAG  skip tests tagged TAG (--exclude-tag slow skips the multi-process races)
+              -h, --help         this text
+            Exit codes: 0 all passed; 1 a test failed or none ran; 2 usage error.
+            Examples:
+              ./jbang tests/run.java
+              ./jbang tests/run.java --exclude-tag slow
+              ./jbang tests/run.java LockCliTest FileRunLockTest
+            """;
+
     public static void main(String... args) {
         List<String> includeTags = new ArrayList<>();
         List<String> excludeTags = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--tag" -> includeTags.add(args[++i]);
-                case "--exclude-tag" -> excludeTags.add(args[++i]);
-                default -> classes.add(args[i]);
+            String a = args[i];
+            switch (a) {
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    System.exit(0);
+                }
+                case "--tag", "--exclude-tag" -> {
+                    if (i + 1 >= args.length || args[i + 1].isBlank() || args[i + 1].startsWith("-")) {
+                        usageError(a + " needs a tag, e.g. " + a + " slow.");
+                    }
+                    (a.equals("--tag") ? includeTags : excludeTags).add(args[++i]);
+                }
+                default -> {
+                    if (a.startsWith("-")) usageError("Unknown option " + a + ".");
+                    if (!a.matches("[A-Za-z_$][\\w$.]*")) usageError("\"" + a + "\" is not a test class name.");
+                    classes.add(a);
+                }
             }
         }
         var request = LauncherDiscoveryRequestBuilder.request();
@@ -83,7 +110,17 @@ class run {
         out.println(passed + " passed, " + failed + " failed"
                 + (s.getTestsSkippedCount() + s.getTestsAbortedCount() > 0
                         ? ", " + (s.getTestsSkippedCount() + s.getTestsAbortedCount()) + " skipped" : ""));
+        if (s.getTestsFoundCount() == 0) {
+            out.println("No tests ran" + (classes.isEmpty() ? "" : ": no test class is named " + String.join(" or ", classes))
+                    + ". Run with --help for the options.");
+        }
         System.exit(failed > 0 || s.getTestsFoundCount() == 0 ? 1 : 0);
+    }
+
+    private static void usageError(String message) {
+        System.err.println(message);
+        System.err.print(USAGE);
+        System.exit(2);
     }
 
     private static String owner(TestIdentifier id) {

@@ -21,8 +21,9 @@ public final class Cli {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        java.nio.charset.Charset charset = outputCharset(System.console());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true));
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(line.getErr(), e, verbose(parsed)));
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -39,6 +40,15 @@ public final class Cli {
             err.flush();
             return ExitCodes.FAILED;
         }
+    }
+
+    /**
+     * UTF-8 into files and pipes (Task Scheduler's {@code >> task.txt}, cron mail, tests), but the
+     * console's own encoding on a console: a Windows console shows UTF-8 bytes of a non-ASCII path
+     * as mojibake.
+     */
+    static java.nio.charset.Charset outputCharset(java.io.Console console) {
+        return console != null ? console.charset() : java.nio.charset.StandardCharsets.UTF_8;
     }
 
     /** One sentence for an OutOfMemoryError: what happened, that nothing is lost, and how to give more memory. */

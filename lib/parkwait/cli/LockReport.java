@@ -42,11 +42,8 @@ public final class LockReport {
                     + " --lock-url s3://my-locks/parkwait/ingest.lock");
         }
         Config c = common.config();
-        S3Settings s3 = S3Settings.fromEnvironment(System.getenv()).withBucket(bucketKey[0], "");
-        if (c.endpointUrl() != null) s3 = s3.withEndpointUrl(S3Settings.parseEndpoint(c.endpointUrl()));
-        if (c.region() != null) s3 = s3.withRegion(c.region());
-        if (c.pathStyle()) s3 = s3.withPathStyle(true);
-        S3Settings settings = s3;
+        // The same endpoint, region and addressing as the S3 source: resolved once, in Common.
+        S3Settings settings = common.s3Settings().withBucket(bucketKey[0], "");
         return new S3RunLock(settings::newClient, bucketKey[0], bucketKey[1], settings(c), ProcessFacts.system(), clock,
                 new AuditLog(common.stateDir().resolve(FileRunLock.AUDIT_FILE)));
     }

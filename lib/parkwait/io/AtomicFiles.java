@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     /** Windows refuses a rename over a file another program has open; such holds are brief. */
     private static final int RENAME_ATTEMPTS = 20;
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
 
     private AtomicFiles() {
     }
@@ -121,9 +120,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 throw e;
             } catch (FileSystemException e) {
-                // Only Windows refuses to replace a file another program has open, and only for a
-                // while; anywhere else the error (read-only, full) is final and is thrown as it is.
-                if (!WINDOWS || !Files.exists(tmp)) throw e;
+                if (!RenameRetry.worthRetrying(e, tmp, target, RenameRetry.Facts.system())) throw e;
                 if (attempt >= RENAME_ATTEMPTS) {
                     ReplaceRefusedException refused = new ReplaceRefusedException(target, e.getReason());
                     refused.initCause(e);

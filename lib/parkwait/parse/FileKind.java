@@ -25,6 +25,7 @@ public enum FileKind {
     /** Classifies a key (an S3 key or a relative path with {@code /} separators), case-insensitively. */
     public static FileKind classify(String key) {
         String k = key.toLowerCase(Locale.ROOT);
+        if (!k.endsWith(".csv")) return UNKNOWN; // README.txt, .DS_Store...: reported as not wait-time files
         // DESIGN 4.2: rules apply in this order; a key naming both trees is standby.
         if (k.contains("wait_times")) return STANDBY;
         if (!k.contains("fastpass_times")) return UNKNOWN;

@@ -125,6 +125,11 @@ public final class RunLog implements AutoCloseable {
         toFile("DEBUG", line);
     }
 
+    /** For the log file only, also with --verbose: what the console already shows another way (the summary). */
+    public void fileOnly(String message) {
+        toFile("INFO ", Printable.of(Secrets.redact(message)));
+    }
+
     private String stamp() {
         return STAMP.format(clock.instant().atZone(ZoneId.systemDefault()));
     }

@@ -28,6 +28,15 @@ public final class RunSummary {
     final List<String> failedKeys = new ArrayList<>();
     final ParseStats parse = new ParseStats();
     Duration elapsed = Duration.ZERO;
+    private java.nio.file.Path csvFolder;
+    private java.nio.file.Path logFile;
+
+    /** Where the run's CSVs and its log file are, said at the end of every run. */
+    public RunSummary places(java.nio.file.Path csvFolder, java.nio.file.Path logFile) {
+        this.csvFolder = csvFolder;
+        this.logFile = logFile;
+        return this;
+    }
 
     /** 0, or 3 when some files failed (they are retried next run). */
     public int exitCode() {
@@ -72,6 +81,8 @@ public final class RunSummary {
         b.append(String.format("Time:       %.1f s (%.1f MB read)%n", elapsed.toMillis() / 1000.0, bytesRead / 1e6));
         for (String k : failedKeys) b.append("Failed:     ").append(parkwait.cli.Printable.of(k)).append('\n');
         for (String k : unknownKeys) b.append("Skipped:    ").append(parkwait.cli.Printable.of(k)).append(" (not a standby or priority file)\n");
+        if (csvFolder != null) b.append("CSVs:       ").append(csvFolder).append('\n');
+        if (logFile != null) b.append("Log:        ").append(logFile).append('\n');
         return b.toString();
     }
 
@@ -97,6 +108,8 @@ public final class RunSummary {
         m.put("failedKeys", failedKeys);
         m.put("unknownKeys", unknownKeys);
         m.put("exitCode", exitCode());
+        m.put("csvFolder", csvFolder == null ? null : csvFolder.toString());
+        m.put("logFile", logFile == null ? null : logFile.toString());
         return m;
     }
 

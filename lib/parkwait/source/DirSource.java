@@ -13,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local folder laid out like the bucket (e.g. a mirror made with {@code aws s3 sync}).
@@ -23,6 +25,9 @@ import java.util.List;
  */
 public final class DirSource implements Source {
     private final Path root;
+    // The paths the listing found, by key: they hold the file name's bytes as the OS gave them, which
+    // a key turned back into a path cannot do under a non-UTF-8 locale (cron's LANG=C and "café.csv").
+    private final Map<String, Path> listed = new ConcurrentHashMap<>();
 
     /**
      * @throws SourceException if the path does not exist or is not a folder
@@ -79,9 +84,10 @@ public final class DirSource implements Source {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String key = keyOf(file);
-                if (attrs.isRegularFile() && Keys.isCsv(key)
-                        && (!Files.isSymbolicLink(file) || insideRoot(file))) {
+                // Every file is listed, so that one that is not a wait-time file is reported, not dropped silently.
+                if (attrs.isRegularFile() && (!Files.isSymbolicLink(file) || insideRoot(file))) {
                     into.add(new SourceObject(key, stamp(attrs), attrs.size(), attrs.lastModifiedTime().toInstant()));
+                    listed.put(key, file);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -99,7 +105,8 @@ public final class DirSource implements Source {
 
     @Override
     public InputStream open(SourceObject object) throws IOException {
-        Path file = pathOf(object.key());
+        Path file = listed.get(object.key());
+        if (file == null) file = pathOf(object.key());
         if (!insideRoot(file)) {
             throw new NoSuchFileException(file.toString(), null, "it lies outside the source folder " + root);
         }
@@ -118,14 +125,31 @@ public final class DirSource implements Source {
         return Long.toHexString(attrs.size()) + "-" + Long.toHexString(nanos);
     }
 
+    /**
+     * The key of a listed file: its path below the root, '/'-separated, its bytes read as UTF-8
+     * whatever the locale. The file URI carries the name's bytes percent-encoded, so this does not
+     * depend on the JVM's file-name encoding, which is ASCII under LANG=C.
+     */
     private String keyOf(Path file) {
-        Path relative = root.relativize(file);
-        StringBuilder key = new StringBuilder();
-        for (Path part : relative) {
-            if (key.length() > 0) key.append('/');
-            key.append(part);
+        String rootUri = root.toUri().getRawPath();
+        if (!rootUri.endsWith("/")) rootUri += "/";
+        String fileUri = file.toUri().getRawPath();
+        if (!fileUri.startsWith(rootUri)) throw new IllegalStateException(file + " is not below " + root);
+        return percentDecodeUtf8(fileUri.substring(rootUri.length()));
+    }
+
+    static String percentDecodeUtf8(String raw) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.write(c); // a raw URI path is ASCII
+            }
         }
-        return key.toString();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Path pathOf(String key) throws NoSuchFileException {

@@ -29,11 +29,6 @@ final class Keys {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    /** True if the key names a CSV file: ends in {@code .csv}, any case (DESIGN 4.1). */
-    static boolean isCsv(String key) {
-        return key.regionMatches(true, key.length() - 4, ".csv", 0, 4);
-    }
-
     /**
      * The standby and priority prefixes of the given properties, without duplicates.
      * Property names are checked first, since they become part of a prefix or a local path.

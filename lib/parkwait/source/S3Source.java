@@ -72,7 +72,9 @@ public final class S3Source implements Source {
             try {
                 for (S3Object o : s3.listObjectsV2Paginator(request).contents()) {
                     String key = o.key().substring(settings.prefix().length());
-                    if (Keys.isCsv(key)) {
+                    // Every object is listed, so that one that is not a wait-time file is reported, not
+                    // dropped silently; a "folder/" placeholder is not an object anyone put there.
+                    if (!key.isEmpty() && !key.endsWith("/")) {
                         objects.add(new SourceObject(key, unquote(o.eTag()), o.size(), o.lastModified()));
                     }
                 }

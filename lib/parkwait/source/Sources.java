@@ -10,6 +10,17 @@ public final class Sources {
     }
 
     /**
+     * Checks a source before anything is created, so that a mistyped {@code --source} folder leaves
+     * no output tree behind. A folder must exist; an S3 source is checked by its first listing.
+     *
+     * @throws SourceException as {@link #open} does
+     */
+    public static void check(String spec) {
+        if (spec != null && spec.strip().toLowerCase(Locale.ROOT).startsWith("s3://")) return;
+        open(spec, null).close();
+    }
+
+    /**
      * @param spec     {@code s3://bucket}, {@code s3://bucket/prefix}, or a local folder laid out like the bucket
      * @param defaults region, endpoint, path style, timeouts and attempts for an S3 source
      *                 (its bucket and prefix are replaced by the ones in {@code spec}); null for

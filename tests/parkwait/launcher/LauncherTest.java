@@ -196,6 +196,89 @@ class LauncherTest {
         assertTrue(fast.out().startsWith("parkwait "), fast.all());
     }
 
+    @Test
+    void aRebuildUnderCronsLangCCompilesTheUtf8Sources() throws Exception {
+        // A changed source forces a build; under LANG=C javac reads sources as ASCII unless told.
+        Files.writeString(project.resolve("lib/parkwait/cli/Version.java"), "// changed by LauncherTest: café\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String k : System.getenv().keySet()) if (k.startsWith("LC_")) env.put(k, null);
+        env.put("LANG", "C");
+        env.put("LC_ALL", "C");
+        Run r = runCommand(project, env, project.resolve("jbang").toString(), "ingest.java", "--version");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().startsWith("parkwait "), r.all());
+    }
+
+    @Test
+    void aSymlinkedLauncherFindsItsRealProjectFolder() throws Exception {
+        Path bin = Files.createDirectories(logs.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("jbang"), project.resolve("jbang"));
+        Run r = runCommand(bin, Map.of(), bin.resolve("jbang").toString(), project.resolve("args.java").toString(), "x");
+        assertEquals(0, r.exit(), r.all());
+        assertEquals("[x]\n", r.out());
+        assertFalse(r.err().contains("pom.xml"), "no Maven error for a bootstrap beside the link: " + r.all());
+    }
+
+    @Test
+    void anInstalledJBangStartedElsewhereNeverWritesIntoTheWorkingFolder() throws Exception {
+        JavaProcesses.buildScript("ingest.java"); // same sources, same JBang cache entry: no build here
+        Path jbang = installedJBang();
+        Path elsewhere = Files.createDirectories(logs.resolve("elsewhere"));
+        String bucket = JavaProcesses.projectHome().resolve("examples/bucket").toString();
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PARKWAIT_HOME", null);
+        env.put("PARKWAIT_LAUNCHER", null);
+
+        Run refused = runCommand(elsewhere, env, jbang.toString(), project.resolve("ingest.java").toString(), "--source", bucket);
+        assertEquals(2, refused.exit(), refused.all());
+        assertTrue(refused.err().contains("does not know where to write"), refused.all());
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertEquals(List.of(), s.toList(), "nothing in the working folder");
+        }
+
+        Files.createDirectories(project.resolve("config"));
+        Files.writeString(project.resolve("config/config.json"), "{\"output_base\": \"data\"}");
+        Run inProject = runCommand(project, env, jbang.toString(), "ingest.java", "--source", bucket);
+        assertEquals(0, inProject.exit(), inProject.all());
+        assertTrue(inProject.err().contains("Using config " + project.resolve("config/config.json")), inProject.all());
+        assertTrue(Files.isDirectory(project.resolve("data/fact_tables/clean")), inProject.all());
+        assertFalse(Files.exists(project.resolve("out")));
+    }
+
+    /** What JBang's own bash launcher does, with the project's pinned CLI: an "installed" jbang. */
+    private Path installedJBang() throws IOException {
+        Path lib = JavaProcesses.projectHome().resolve(".jbang-bootstrap").resolve(jbangVersion(project.resolve("jbang"))).resolve("lib");
+        Path bin = Files.createDirectories(logs.resolve("installed"));
+        Path script = bin.resolve("jbang");
+        Files.writeString(script, "#!/usr/bin/env bash\n"
+                + "export JBANG_RUNTIME_SHELL=bash\n"
+                + "out=$(java -classpath '" + lib + "/*' dev.jbang.Main \"$@\"); rc=$?\n"
+                + "if [ $rc -eq 255 ]; then eval \"exec $out\"; fi\n"
+                + "[ -n \"$out\" ] && printf '%s\\n' \"$out\"\n"
+                + "exit $rc\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
+    Run runCommand(Path dir, Map<String, String> env, String... cmd) throws Exception {
+        int n = counter++;
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(logs.resolve(n + ".out").toFile()).redirectError(logs.resolve(n + ".err").toFile());
+        pb.environment().remove("PARKWAIT_LAUNCH_DEBUG");
+        pb.environment().put("PARKWAIT_BOOTSTRAP_JBANG", "1");
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", cmd) + " hung");
+        }
+        return collect(p, n);
+    }
+
     // ---- helpers ----
 
     record Run(int exit, String out, String err) {

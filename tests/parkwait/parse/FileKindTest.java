@@ -25,6 +25,9 @@ class FileKindTest {
         "export/readme.csv,                                   UNKNOWN",
         "export/entities/wdw/entities.csv,                    UNKNOWN",
         "current_fastpass.csv,                                UNKNOWN",
+        "export/wait_times/tdr/README.txt,                    UNKNOWN",
+        "export/fastpass_times/wdw/current_fastpass.csv.bak,  UNKNOWN",
+        "export/wait_times/wdw/SOARIN.CSV,                    STANDBY",
     })
     void classifiesKeysCaseInsensitivelyByDesignRules(String key, FileKind expected) {
         assertEquals(expected, FileKind.classify(key));

@@ -95,7 +95,7 @@ class ConsoleOutputTest {
     @Test
     void aRunThatStopsSaysWhyInItsLogFileTooNotOnlyOnTheConsole() throws Exception {
         // Task Scheduler and cron keep no console: the log file must carry the sentence.
-        Path o = dir.resolve("o");
+        Path o = Files.createDirectories(dir.resolve("o")); // an output folder in use, as a scheduled run's is
         Path out = dir.resolve("missing.out");
         Process p = JavaProcesses.startMain(Class.forName("ingest"), out, Map.of(),
                 "--source", dir.resolve("no-such-folder").toString(), "--output-base", o.toString());
@@ -108,6 +108,19 @@ class ConsoleOutputTest {
             assertTrue(log.lines().anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ERROR .*")
                     && l.endsWith(sentence.strip())), "the console's last sentence, at ERROR, in:\n" + log + "\nconsole:\n" + console);
         }
+    }
+
+    @Test
+    void aMistypedSourceOnANewOutputFolderCreatesNothing() throws Exception {
+        Path o = dir.resolve("new-output");
+        Path out = dir.resolve("typo.out");
+        Process p = JavaProcesses.startMain(Class.forName("ingest"), out, Map.of(),
+                "--source", dir.resolve("no-such-folder").toString(), "--output-base", o.toString());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        String console = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), console);
+        assertTrue(console.contains("The source folder " + dir.resolve("no-such-folder") + " does not exist"), console);
+        assertFalse(Files.exists(o), "no output tree, no empty database: " + console);
     }
 
     @Test

@@ -89,7 +89,7 @@ final class NastyExpectations {
         all.add(file("nasty_entities.csv", 24, rejects(BAD_ENTITY_CODE, 19, MISSING_FIELD, 1), csvs(
                 "2024-01/mk_2024-01-15.csv", List.of(standby("17:05", "POSTED", 45), standby("17:19", "POSTED", 45),
                         "MK1,2024-01-15T17:20:00-05:00,POSTED,45", "MK0001,2024-01-15T17:21:00-05:00,POSTED,45"))));
-        // DESIGN 4.1: only keys ending in .csv are listed.
+        // Only keys ending in .csv are loaded; the others are reported as not wait-time files.
         all.add(new Expected("README.txt", false, 0, rejects(), csvs()));
         all.add(file("NASTY_UPPER.CSV", 2, rejects(), csvs(
                 "2024-01/mk_2024-01-15.csv", List.of(standby("18:00", "POSTED", 45), standby("18:05", "POSTED", 40)))));

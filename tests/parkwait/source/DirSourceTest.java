@@ -22,7 +22,7 @@ class DirSourceTest {
     @TempDir Path root;
 
     @Test
-    void listsOnlyCsvFilesUnderTheRequestedPropertiesSortedByKey() throws IOException {
+    void listsEveryFileUnderTheRequestedPropertiesSortedByKey() throws IOException {
         SampleTree.write(root);
         try (var source = new DirSource(root)) {
             assertEquals(SampleTree.EXPECTED_KEYS, SampleTree.keys(source.list(SampleTree.PROPERTIES)));

@@ -11,7 +11,10 @@ final class SampleTree {
     /** The properties the tests ask for. */
     static final List<String> PROPERTIES = List.of("wdw", "dlr");
 
-    /** What listing {@link #PROPERTIES} must return, in code-point order. */
+    /**
+     * What listing {@link #PROPERTIES} must return, in code-point order: every file under the
+     * properties' folders, CSV or not (the plan reports the others as not wait-time files).
+     */
     static final List<String> EXPECTED_KEYS = List.of(
             "export/fastpass_times/dlr/space_mountain_2019_03.csv",
             "export/fastpass_times/wdw/current_fastpass.csv",
@@ -19,17 +22,17 @@ final class SampleTree {
             "export/wait_times/dlr/matterhorn.csv",
             "export/wait_times/wdw/SOARIN.CSV",
             "export/wait_times/wdw/a01.csv",
+            "export/wait_times/wdw/a01.csv.bak",
             "export/wait_times/wdw/a02.csv",
             "export/wait_times/wdw/a03.csv",
             "export/wait_times/wdw/a04.csv",
             "export/wait_times/wdw/a05.csv",
             "export/wait_times/wdw/a06.csv",
-            "export/wait_times/wdw/archive/2015/old.Csv");
+            "export/wait_times/wdw/archive/2015/old.Csv",
+            "export/wait_times/wdw/readme.txt");
 
     /** Present in the tree, never listed. */
     static final List<String> DECOYS = List.of(
-            "export/wait_times/wdw/readme.txt",            // not a CSV
-            "export/wait_times/wdw/a01.csv.bak",           // not a CSV
             "export/wait_times/wdwx/fake.csv",             // another property that starts the same
             "export/wait_times/uor/hagrid.csv",            // a property not asked for
             "export/fastpass_times/uor/current_fastpass.csv",
