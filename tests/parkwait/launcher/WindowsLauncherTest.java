@@ -239,13 +239,25 @@ class WindowsLauncherTest {
     }
 
     @Test
-    void aJavaHomeWithoutJavaIsSaidInASentence() throws Exception {
+    void aMissingJavaIsSaidInASentenceAndJavaOnPathIsFound() throws Exception {
         bootstrapped();
         Map<String, String> env = env(newLog(), 0, null);
         env.put("JAVA_HOME", win(tmp.resolve("no java here")));
         Wine.Result r = jbangCmd(SYSTEM32, "ingest.java", env);
         assertEquals(1, r.exit(), r.all());
         assertTrue(r.err().contains("jbang: JAVA_HOME is \"" + win(tmp.resolve("no java here")) + "\", but there is no"), r.all());
+
+        env.put("JAVA_HOME", null);
+        Wine.Result none = jbangCmd(SYSTEM32, "ingest.java", env);
+        assertEquals(1, none.exit(), none.all());
+        assertTrue(none.err().contains("jbang: no Java found. Install Java 17 or newer, or set JAVA_HOME."), none.all());
+
+        Path log = newLog();
+        Map<String, String> onPath = env(log, 3, win(javaHome.resolve("bin")));
+        onPath.put("JAVA_HOME", null);
+        Wine.Result found = jbangCmd(SYSTEM32, "ingest.java", onPath);
+        assertEquals(3, found.exit(), found.all());
+        assertEquals(List.of("cli", "script"), kinds(log), found.all());
     }
 
     // ---- helpers ----
