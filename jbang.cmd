@@ -145,7 +145,7 @@ if defined JAVA_HOME (
 exit /b 1
 
 :notemp
-echo jbang: could not create a temporary folder next to "%PW_BASE%". Check that its folder exists and this user may write there ^(or set TEMP to a folder that is writable^). 1>&2
+echo jbang: could not create a temporary folder "%PW_BASE%-..." for this start. Check that the folder holding it exists and that this user may write there ^(or set TEMP to a writable folder^). 1>&2
 exit /b 1
 
 rem Sets PW_NEW to a new folder named PW_BASE-random-try, or to nothing if none can be made.

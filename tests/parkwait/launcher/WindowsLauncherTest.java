@@ -93,7 +93,7 @@ class WindowsLauncherTest {
     @BeforeEach
     void copyProject() throws IOException {
         assumeTrue(missing == null, missing);
-        project = tmp.resolve("my waits & co! ^1");
+        project = tmp.resolve("my waits (1) & co! ^1");
         Path real = JavaProcesses.projectHome();
         Files.createDirectories(project.resolve("tools/jbang-bootstrap"));
         Files.copy(real.resolve("jbang.cmd"), project.resolve("jbang.cmd"));
@@ -101,7 +101,7 @@ class WindowsLauncherTest {
         Matcher m = Pattern.compile("set \"JBANG_VERSION=([^\"]+)\"").matcher(Files.readString(real.resolve("jbang.cmd")));
         assertTrue(m.find(), "jbang.cmd sets JBANG_VERSION");
         version = m.group(1);
-        javaHome = tmp.resolve("java home & co! ^2");
+        javaHome = tmp.resolve("java (x86) & co! ^2");
         Files.createDirectories(javaHome.resolve("bin"));
         Files.copy(fakeJava, javaHome.resolve("bin/java.exe"));
     }
