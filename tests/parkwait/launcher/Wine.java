@@ -35,10 +35,12 @@ final class Wine implements AutoCloseable {
     /** Null when Wine and mingw are there, else the sentence saying what is missing. */
     static String missingTools() {
         List<String> missing = new ArrayList<>();
-        if (!onPath("wine")) missing.add("wine");
+        for (String tool : List.of("wine", "wineboot", "wineserver")) {
+            if (!onPath(tool)) missing.add(tool);
+        }
         if (!onPath(GCC)) missing.add(GCC);
         if (missing.isEmpty()) return null;
-        return "Skipped: " + String.join(" and ", missing) + " not on PATH, so jbang.cmd cannot be run under Wine here."
+        return "Skipped: " + String.join(", ", missing) + " not on PATH, so jbang.cmd cannot be run under Wine here."
                 + " Install them with: apt-get install -y wine wine64 gcc-mingw-w64-x86-64";
     }
 
@@ -117,7 +119,11 @@ final class Wine implements AutoCloseable {
     /** Stops this prefix's wineserver and removes the prefix's links (z: points at /) before the folder goes. */
     @Override
     public void close() throws IOException, InterruptedException {
-        exec(List.of("wineserver", "-k"), Map.of(), null, 60);
+        try {
+            exec(List.of("wineserver", "-k"), Map.of(), null, 60);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("Could not stop the wineserver of " + prefix + ": " + e.getMessage());
+        }
         Path devices = prefix.resolve("dosdevices");
         if (Files.isDirectory(devices)) {
             try (Stream<Path> links = Files.list(devices)) {
