@@ -1,7 +1,7 @@
 @echo off
 rem Runs JBang for this project on Windows: an installed jbang.cmd on PATH when there is one,
 rem otherwise the JBang CLI fetched once from Maven Central (with Maven) into .jbang-bootstrap\
-rem (ignored by git). Sets PARKWAIT_HOME to this folder (unless it is set) so the scripts find
+rem (ignored by git). Sets PARKWAIT_HOME to this folder so the scripts find
 rem config\ even when started from System32.
 rem Rules kept throughout: every path is quoted (project folders may hold spaces, & ! ^ and
 rem parentheses); no percent-expanded variable that changes inside a ( ) block, since cmd
@@ -11,7 +11,10 @@ setlocal EnableExtensions DisableDelayedExpansion
 set "JBANG_VERSION=0.132.1"
 set "HERE=%~dp0"
 if "%HERE:~-1%"=="\" set "HERE=%HERE:~0,-1%"
-if not defined PARKWAIT_HOME set "PARKWAIT_HOME=%HERE%"
+rem This file knows where the project is; an inherited PARKWAIT_HOME may name another copy.
+set "PARKWAIT_HOME=%HERE%"
+rem How it was started, in full, so that the commands the scripts suggest work as pasted.
+set "PARKWAIT_LAUNCHER=%~f0"
 set "PW_SELF_SDIR=%~dps0"
 set "PW_SELF_SDIR=%PW_SELF_SDIR:~0,-1%"
 

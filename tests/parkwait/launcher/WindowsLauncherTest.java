@@ -260,6 +260,31 @@ class WindowsLauncherTest {
         assertEquals(List.of("cli", "script"), kinds(log), found.all());
     }
 
+    @Test
+    void theReadmesTaskSchedulerCommandWorksOnAFreshOutputFolder() throws Exception {
+        // The /TR command of the README's schtasks lines, run by Wine's cmd as Task Scheduler would
+        // (from System32), with its two folders replaced by fresh ones: the log folder does not exist.
+        String readme = Files.readString(JavaProcesses.projectHome().resolve("README.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("/TR \"(cmd /c [^\"\n]*)\"").matcher(readme);
+        assertTrue(m.find(), "README has a schtasks /TR \"cmd /c ...\" line");
+        Path plain = tmp.resolve("parkwait"); // the recipe's paths are unquoted: no spaces here
+        Files.createDirectories(plain.resolve("tools/jbang-bootstrap"));
+        Files.copy(project.resolve("jbang.cmd"), plain.resolve("jbang.cmd"));
+        Path dir = plain.resolve(".jbang-bootstrap").resolve(version);
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("ready"), "");
+        Path waits = tmp.resolve("fresh").resolve("waits");
+        String command = m.group(1).replace("C:\\parkwait", win(plain)).replace("D:\\Dropbox\\waits", win(waits));
+        assertTrue(!command.contains("C:\\parkwait") && !command.contains("D:\\"), command);
+        Path log = newLog();
+        Wine.Result r = wine.run(wine.batch("@echo off", "cd /d " + SYSTEM32, command), env(log, 3, null));
+        assertEquals(3, r.exit(), "the script's exit code is the task's result\n" + command + "\n" + r.all());
+        assertEquals(List.of("cli", "script"), kinds(log), r.all());
+        assertTrue(Files.isRegularFile(waits.resolve("logs/task.txt")), "the redirect's folder was made first\n" + r.all());
+        Wine.Result again = wine.run(wine.batch("@echo off", "cd /d " + SYSTEM32, command), env(newLog(), 0, null));
+        assertEquals(0, again.exit(), "and again, now that the folder exists\n" + again.all());
+    }
+
     // ---- helpers ----
 
     record Call(String kind, String cwd, String home, List<String> args) {}
