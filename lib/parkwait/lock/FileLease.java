@@ -28,6 +28,8 @@ final class FileLease implements Lease {
     private volatile LockInfo info;
     private volatile String lostReason;
     private boolean released;
+    /** Tests only: runs between reading the record and rewriting it, to replay a clear landing there. */
+    private volatile Runnable betweenReadAndWrite = () -> { };
 
     FileLease(FileRunLock lock, FileChannel channel, FileLock osLock, LockInfo info, Duration every, Clock clock) {
         this.lock = lock;
@@ -89,6 +91,7 @@ final class FileLease implements Lease {
             return;
         }
         LockInfo next = info.withHeartbeat(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        betweenReadAndWrite.run();
         try {
             lock.writeRecord(next);
             info = next;
@@ -96,6 +99,11 @@ final class FileLease implements Lease {
             // A missed heartbeat only matters to other hosts; the next one may succeed.
             System.err.println("Warning: could not refresh the lock heartbeat: " + e.getMessage());
         }
+    }
+
+    /** Tests only: {@code hook} runs inside {@link #beat()}, after the record was read, before it is rewritten. */
+    void betweenReadAndWrite(Runnable hook) {
+        betweenReadAndWrite = hook;
     }
 
     /** Releases the lock: removes the record if it is still ours, then the OS lock. Idempotent. */

@@ -16,6 +16,7 @@ import java.time.Instant;
  *                                           "pid enterMicros exitMicros" to LOG; exit 0 or 75
  *   hold STATE_DIR READY_FILE               take the lock, create READY_FILE, hold until killed;
  *                                           exit 1 if the lock is lost (heartbeat every 100 ms)
+ *   clear STATE_DIR                         lock.java --clear --force, as a separate process; prints its message
  * </pre>
  */
 public final class LockProbe {
@@ -27,6 +28,7 @@ public final class LockProbe {
             case "section" -> CriticalSection.run(lock, Path.of(args[2]), Long.parseLong(args[3]), Path.of(args[4]),
                     Duration.ofMillis(Long.parseLong(args[5])));
             case "hold" -> hold(lock, Path.of(args[2]));
+            case "clear" -> System.out.println(lock.clear(true, "probe clear --force").message());
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
