@@ -35,7 +35,8 @@ final class AcquireLoop {
                         + ". To fix it: " + u.remedy() + ".", null);
             }
             Instant now = clock.instant();
-            boolean unidentified = Words.holderOf(v) == null;
+            // No holder named yet, or one that is just changing: retried briefly so the answer is the settled one.
+            boolean unidentified = Words.holderOf(v) == null || (v instanceof Verdict.Held h && h.settling());
             boolean waiting = !wait.isZero();
             if (now.isAfter(deadline) || (!waiting && !unidentified)) {
                 auditRefusal.accept(v, now);

@@ -43,6 +43,51 @@ public final class LockJudge {
         }
     }
 
+    /**
+     * The verdict of the file lock, with what its guard file adds: when a process on this host
+     * holds the OS lock, the guard names it, so a holder whose lock file was removed by hand, or
+     * one that was cleared by force but still runs (paused, say), is reported by pid. Every reader
+     * (ingest, lock.java, status.java) calls this with what it saw, so they agree.
+     */
+    Verdict judge(Snapshot s, OsLock os, GuardFile.Content guard, Instant now) {
+        if (os != OsLock.HELD_BY_OTHER || guard.holder().isEmpty() || s.isDirectory()) return judge(s, os, now);
+        LockInfo g = guard.holder().get();
+        String pid = "pid " + g.pid();
+        if (guard.fenced()) {
+            return heldBy(g, now, pid + " was cleared by force and can commit nothing more, but it is still running and"
+                    + " keeps the operating-system lock on " + FileRunLock.GUARD_FILE + ", so no run can start until it ends", false);
+        }
+        Optional<LockInfo> record = s.record();
+        if (record.isPresent() && record.get().token() == g.token()) {
+            Verdict v = judge(s, os, now);
+            if (v instanceof Verdict.Held h && h.holder() != null) return v;
+            // Windows: a process under another account cannot be opened, and a killed one keeps its
+            // file locks for a moment; the OS lock decides, and a starting run retries a little.
+            return new Verdict.Held(g, ageOf(g.acquiredAt(), now), false, pid + " holds the operating-system lock on "
+                    + FileRunLock.GUARD_FILE + ", but this user cannot see that process: it runs under another account,"
+                    + " or it ended a moment ago and the system has not released its lock yet", true);
+        }
+        if (!s.exists()) {
+            return heldBy(g, now, pid + " holds the lock, but its lock file was removed by hand; it writes it again at"
+                    + " its next heartbeat", false);
+        }
+        if (record.isEmpty()) {
+            return heldBy(g, now, "the lock file is unreadable (" + s.problem() + "), but " + pid
+                    + " holds the operating-system lock", false);
+        }
+        return heldBy(g, now, pid + " is taking the lock over right now (the lock file still names pid "
+                + record.get().pid() + ")", true);
+    }
+
+    private Verdict.Held heldBy(LockInfo g, Instant now, String why, boolean settling) {
+        return new Verdict.Held(g, ageOf(g.acquiredAt(), now), false, why + pausedNote(g.pid()), settling);
+    }
+
+    /** Said of a live holder that is stopped (SIGSTOP, Ctrl-Z, a debugger): it holds the lock and does nothing. */
+    private String pausedNote(long pid) {
+        return facts.isStopped(pid) ? " (it is paused: resume it with kill -CONT " + pid + ", or end it with kill " + pid + ")" : "";
+    }
+
     /** The verdict for what is on disk, at {@code now}. */
     public Verdict judge(Snapshot s, OsLock os, Instant now) {
         if (!s.exists()) {
@@ -117,7 +162,8 @@ public final class LockJudge {
         }
         boolean hung = heldFor.compareTo(settings.hungAfter()) > 0;
         return new Verdict.Held(info, heldFor, hung, "pid " + info.pid() + " is still running on this host"
-                + (hung ? " (held for " + Ages.human(heldFor) + ": possibly hung, but a live holder is never taken over)" : ""));
+                + (hung ? " (held for " + Ages.human(heldFor) + ": possibly hung, but a live holder is never taken over)" : "")
+                + pausedNote(info.pid()));
     }
 
     private Verdict judgeRemote(LockInfo info, Snapshot s, Instant now) {
