@@ -55,7 +55,9 @@ public final class LockJudge {
         String pid = "pid " + g.pid();
         if (guard.fenced()) {
             return heldBy(g, now, pid + " was cleared by force and can commit nothing more, but it is still running and"
-                    + " keeps the operating-system lock on " + FileRunLock.GUARD_FILE + ", so no run can start until it ends", false);
+                    + " keeps the operating-system lock on " + FileRunLock.GUARD_FILE + ", so no run can start until it ends"
+                    + " (end it with kill " + g.pid() + " or Task Manager; --clear --force cannot take that lock from a live process)",
+                    false);
         }
         Optional<LockInfo> record = s.record();
         if (record.isPresent() && record.get().token() == g.token()) {
@@ -69,7 +71,7 @@ public final class LockJudge {
         }
         if (!s.exists()) {
             return heldBy(g, now, pid + " holds the lock, but its lock file was removed by hand; it writes it again at"
-                    + " its next heartbeat", false);
+                    + " its next heartbeat (to stop that run, end it with kill " + g.pid() + " or use lock.java --clear --force)", false);
         }
         if (record.isEmpty()) {
             return heldBy(g, now, "the lock file is unreadable (" + s.problem() + "), but " + pid
