@@ -137,18 +137,20 @@ public final class LockJudge {
         Duration heldFor = ageOf(info.acquiredAt(), now);
         Optional<Instant> started = facts.startTimeIfAlive(info.pid());
         boolean alive = started.isPresent() || facts.isAlive(info.pid());
-        // A newer holder that has the OS lock but has not yet written its record looks "dead" here.
-        String takingOver = "; another process on this host holds the lock and is taking it over";
+        // A newer holder that has the OS lock but has not yet written its record looks "dead" here; so
+        // does, on Windows, a killed holder whose file lock the system releases a moment later.
+        String takingOver = "; a process on this host holds the operating-system lock (a run taking it over right"
+                + " now, or the lock of a process that ended a moment ago, released shortly)";
         if (!alive) {
             return os == OsLock.HELD_BY_OTHER
-                    ? new Verdict.Held(null, Duration.ZERO, false, "the recorded holder, pid " + info.pid() + ", is dead" + takingOver)
+                    ? new Verdict.Held(null, Duration.ZERO, false, "the recorded holder, pid " + info.pid() + ", is not running" + takingOver, true)
                     : new Verdict.Stale(info, StaleReason.DEAD_HOLDER,
                             "pid " + info.pid() + " on " + info.host() + " is no longer running (it crashed or was killed)");
         }
         if (started.isPresent() && info.processStart() != null
                 && Duration.between(info.processStart(), started.get()).abs().compareTo(START_TIME_SLACK) > 0) {
             return os == OsLock.HELD_BY_OTHER
-                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver)
+                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver, true)
                     : new Verdict.Stale(info, StaleReason.PID_REUSED, "pid " + info.pid() + " is alive but started at "
                             + started.get() + ", not at " + info.processStart() + ": the holder died and its pid was reused");
         }
@@ -157,7 +159,7 @@ public final class LockJudge {
         if (info.isPredecessor() && started.isPresent()
                 && started.get().isAfter(info.acquiredAt().plus(PREDECESSOR_START_SLACK))) {
             return os == OsLock.HELD_BY_OTHER
-                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver)
+                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver, true)
                     : new Verdict.Stale(info, StaleReason.PID_REUSED, "pid " + info.pid() + " is alive but started at "
                             + started.get() + ", after the lock was taken at " + info.acquiredAt()
                             + ": the holder died and its pid was reused");

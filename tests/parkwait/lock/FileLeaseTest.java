@@ -66,4 +66,23 @@ class FileLeaseTest {
             assertTrue(e.getMessage().contains("cleared by force"), e.getMessage());
         }
     }
+
+    @Test
+    void aLockFileUnreadableForAMomentOrRemovedByHandDoesNotStopTheHolder() throws Exception {
+        // Windows refuses reads while a rename replaces the file; a person may delete it. Neither is a
+        // forced clear (that raises the fence), so the heartbeat writes the record again and the run goes on.
+        FileRunLock lock = lock();
+        FileLease lease = (FileLease) lock.acquire("holder", Duration.ZERO, s -> { });
+        try (lease) {
+            Files.writeString(lock.lockFile(), "{garbage");
+            lease.beat();
+            lease.assertHeld();
+            assertEquals(lease.token(), LockJson.parse(Files.readAllBytes(lock.lockFile())).info().orElseThrow().token());
+            Files.delete(lock.lockFile());
+            lease.beat();
+            lease.assertHeld();
+            assertTrue(Files.exists(lock.lockFile()), "the heartbeat did not write the record again");
+        }
+        assertFalse(Files.exists(lock.lockFile()));
+    }
 }
