@@ -70,6 +70,8 @@ public final class Ingest {
     }
 
     private RunSummary runLocked(Lease lease, Instant started) throws IOException {
+        // Issue 12: the lock guards the state folder; this keeps that folder and the output folder one pair.
+        OutputBinding.check(options.outputBase(), options.stateDir(), options.fullRebuild());
         // Issue 4: a folder the export cannot write to is found before any file is loaded, so nothing changes.
         AtomicFiles.requireWritable(PartitionFiles.cleanRoot(options.outputBase()));
         if (options.sampleK() > 0) AtomicFiles.requireWritable(options.outputBase().resolve("samples"));
