@@ -47,7 +47,7 @@ public final class LockReport {
         if (c.region() != null) s3 = s3.withRegion(c.region());
         if (c.pathStyle()) s3 = s3.withPathStyle(true);
         S3Settings settings = s3;
-        return new S3RunLock(settings::newClient, bucketKey[0], bucketKey[1], settings(c), ProcessFacts.system(), clock,
+        return new S3RunLock(settings, bucketKey[1], settings(c), ProcessFacts.system(), clock,
                 new AuditLog(common.stateDir().resolve(FileRunLock.AUDIT_FILE)));
     }
 
@@ -68,7 +68,7 @@ public final class LockReport {
         if (v instanceof Verdict.HeldRemote) {
             return "Another machine is running. If that machine is off, the lock turns stale when its heartbeat is older than the limit.";
         }
-        if (v instanceof Verdict.Unusable u) return "To fix it: " + u.remedy() + ".";
+        if (v instanceof Verdict.Unusable u) return u.remedy().isEmpty() ? "Fix the problem above, then run again." : "To fix it: " + u.remedy() + ".";
         return "Fix the problem above, then run again.";
     }
 

@@ -32,7 +32,7 @@ final class AcquireLoop {
             Verdict v = ((RunLock.Refused) a).verdict();
             if (v instanceof Verdict.Unusable u) {
                 throw new LockUnusableException("The run lock at " + where + " cannot be used: " + u.why()
-                        + ". To fix it: " + u.remedy() + ".", null);
+                        + (u.remedy().isEmpty() ? "." : ". To fix it: " + u.remedy() + "."), null);
             }
             Instant now = clock.instant();
             // No holder named yet, or one that is just changing: retried briefly so the answer is the settled one.
