@@ -64,6 +64,10 @@ public final class LockReport {
             return "It is still alive, so it is never taken over. If it is stuck, end that process (Task Manager / kill "
                     + (h.holder() == null ? "" : h.holder().pid()) + "), or use jbang lock.java --clear --force.";
         }
+        // A paused, fenced or hand-cleared holder: its reason already names the pid and what to do.
+        if (v instanceof Verdict.Held h && h.why().contains(" kill ")) {
+            return "Do as the verdict says: while that process lives it keeps the lock, and new runs exit with code 75.";
+        }
         if (v instanceof Verdict.Held) return "Wait for it to finish; new runs exit with code 75 meanwhile (or use --wait 30m).";
         if (v instanceof Verdict.HeldRemote) {
             return "Another machine is running. If that machine is off, the lock turns stale when its heartbeat is older than the limit.";

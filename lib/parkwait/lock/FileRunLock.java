@@ -1,23 +1,18 @@
 package parkwait.lock;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
-import parkwait.io.AtomicFiles;
 import parkwait.io.WriteFailure;
 import parkwait.lock.LockJudge.OsLock;
 import parkwait.lock.LockJudge.Snapshot;
@@ -45,6 +40,7 @@ public final class FileRunLock implements RunLock {
     private final Clock clock;
     private final LockJudge judge;
     private final AuditLog audit;
+    private final LockFolder files;
 
     public FileRunLock(Path stateDir, LockSettings settings, ProcessFacts facts, Clock clock) {
         this.stateDir = stateDir;
@@ -55,6 +51,7 @@ public final class FileRunLock implements RunLock {
         this.clock = clock;
         this.judge = new LockJudge(facts, settings);
         this.audit = new AuditLog(stateDir.resolve(AUDIT_FILE));
+        this.files = new LockFolder(lockFile, guardFile, facts);
     }
 
     public Path lockFile() { return lockFile; }
@@ -70,9 +67,9 @@ public final class FileRunLock implements RunLock {
      */
     @Override
     public Inspection inspect() {
-        Optional<Verdict.Unusable> odd = oddFiles();
+        Optional<Verdict.Unusable> odd = files.oddFiles();
         if (odd.isPresent()) return new Inspection(odd.get(), Optional.empty(), lockFile.toString());
-        Snapshot s = snapshot();
+        Snapshot s = files.snapshot();
         GuardFile.Probe p = GuardFile.probe(guardFile);
         return new Inspection(judge.judge(s, p.os(), p.content(), clock.instant()), s.record(), lockFile.toString());
     }
@@ -91,10 +88,10 @@ public final class FileRunLock implements RunLock {
 
     /** One attempt, never waiting. */
     public RunLock.Attempt tryAcquire(String command) {
-        Optional<Verdict.Unusable> unusable = ensureStateDir().or(this::oddFiles);
+        Optional<Verdict.Unusable> unusable = ensureStateDir().or(files::oddFiles);
         if (unusable.isPresent()) return new RunLock.Refused(unusable.get());
         if (!JvmHeldLocks.claim(guardFile)) {
-            return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            return new RunLock.Refused(judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
         }
         FileChannel channel = null;
         FileLock osLock = null;
@@ -104,9 +101,9 @@ public final class FileRunLock implements RunLock {
             GuardFile.Content guard = GuardFile.read(channel);
             if (osLock == null) {
                 release(channel, null);
-                return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, guard, clock.instant()));
+                return new RunLock.Refused(judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, guard, clock.instant()));
             }
-            Snapshot s = snapshot();
+            Snapshot s = files.snapshot();
             Instant now = clock.instant();
             Verdict before = judge.judge(s, OsLock.NOT_HELD, guard, now);
             if (before.blocksRun()) {
@@ -131,7 +128,7 @@ public final class FileRunLock implements RunLock {
             return new RunLock.Refused(unwritable(e));
         } catch (OverlappingFileLockException e) {
             release(channel, null);
-            return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            return new RunLock.Refused(judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
         }
     }
 
@@ -143,17 +140,17 @@ public final class FileRunLock implements RunLock {
     @Override
     public ClearResult clear(boolean force, String command) {
         Instant now = clock.instant();
-        Optional<Verdict.Unusable> odd = oddFiles();
+        Optional<Verdict.Unusable> odd = files.oddFiles();
         if (odd.isPresent()) {
             return new ClearResult(false, odd.get(), "Nothing cleared: " + odd.get().why() + ". To fix it: "
                     + odd.get().remedy() + ".");
         }
         if (!JvmHeldLocks.claim(guardFile)) {
-            return new ClearResult(false, judge.judge(snapshot(), OsLock.HELD_BY_OTHER, now), "Not cleared: this process holds the lock.");
+            return new ClearResult(false, judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, now), "Not cleared: this process holds the lock.");
         }
         FileChannel channel = null;
         FileLock osLock = null;
-        Snapshot s = snapshot();
+        Snapshot s = files.snapshot();
         try {
             GuardFile.Content guard = GuardFile.Content.NONE;
             if (LockFiles.kindOf(guardFile) == LockFiles.Kind.REGULAR) {
@@ -162,7 +159,7 @@ public final class FileRunLock implements RunLock {
                 guard = GuardFile.read(channel);
             }
             OsLock os = channel != null && osLock == null ? OsLock.HELD_BY_OTHER : OsLock.NOT_HELD;
-            s = snapshot();
+            s = files.snapshot();
             Verdict v = judge.judge(s, os, guard, now);
             if (v instanceof Verdict.Free) return new ClearResult(false, v, "Nothing to clear: no run holds the lock.");
             if (v.blocksRun() && !force) {
@@ -208,7 +205,7 @@ public final class FileRunLock implements RunLock {
     // --- used by Lease ---
 
     Optional<LockInfo> readRecord() {
-        return snapshot().record();
+        return files.snapshot().record();
     }
 
     void writeRecord(LockInfo info) throws IOException {
@@ -243,65 +240,12 @@ public final class FileRunLock implements RunLock {
         JvmHeldLocks.unclaim(guardFile);
     }
 
-    /** Not regular files where the lock's files should be: never opened, never followed (issue 12). */
-    private Optional<Verdict.Unusable> oddFiles() {
-        for (Path p : new Path[] {lockFile, guardFile, lockFile.resolveSibling(LOCK_FILE + ".tmp")}) {
-            LockFiles.Kind kind = LockFiles.kindOf(p);
-            if (kind == LockFiles.Kind.ABSENT || kind == LockFiles.Kind.REGULAR) continue;
-            if (p.equals(lockFile) && kind == LockFiles.Kind.DIRECTORY) {
-                return Optional.of((Verdict.Unusable) judge.judge(new Snapshot(true, true, Optional.empty(), null, null),
-                        OsLock.UNKNOWN, clock.instant()));
-            }
-            return Optional.of(new Verdict.Unusable(p + " is " + kind.words() + ", not a regular file, so the lock"
-                    + " cannot be used safely", "remove it by hand (this program only ever writes regular files there),"
-                    + " then start again"));
-        }
-        return Optional.empty();
-    }
-
-    // --- internals ---
-
     private LockInfo me(String command, long token, Instant now) {
         long pid = facts.currentPid();
         Instant started = facts.startTimeIfAlive(pid).orElse(null);
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         return new LockInfo(LockInfo.CURRENT_VERSION, pid, facts.hostName(), facts.userName(), started, at, at,
                 command, token);
-    }
-
-    private Snapshot snapshot() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                LockFiles.Kind kind = LockFiles.kindOf(lockFile);
-                if (kind == LockFiles.Kind.ABSENT) return Snapshot.absent();
-                if (kind == LockFiles.Kind.DIRECTORY) return new Snapshot(true, true, Optional.empty(), "a folder is in its place", null);
-                if (kind != LockFiles.Kind.REGULAR) {
-                    return new Snapshot(true, false, Optional.empty(), "it is " + kind.words() + ", not a regular file", null);
-                }
-                Instant modified = Files.getLastModifiedTime(lockFile, LinkOption.NOFOLLOW_LINKS).toInstant();
-                byte[] bytes = LockFiles.read(lockFile, LockJson.MAX_RECORD_BYTES);
-                if (bytes.length > LockJson.MAX_RECORD_BYTES) {
-                    return new Snapshot(true, false, Optional.empty(), "the file is larger than "
-                            + LockJson.MAX_RECORD_BYTES + " bytes, too large to be a lock record", modified);
-                }
-                LockJson.Parsed p = LockJson.parse(bytes, facts.hostName(), modified);
-                return new Snapshot(true, false, p.info(), p.problem(), modified);
-            } catch (NoSuchFileException e) {
-                if (attempt >= 3) return Snapshot.absent(); // released while we looked
-            } catch (IOException e) {
-                // Windows refuses a read while the holder renames its record over the file: a moment, retried.
-                if (attempt >= 3) return new Snapshot(true, false, Optional.empty(), "it cannot be read: " + e.getMessage(), null);
-                pause(10L * attempt);
-            }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis); // between retries of a read refused for an instant, not a wait for a condition
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Optional<Verdict.Unusable> ensureStateDir() {

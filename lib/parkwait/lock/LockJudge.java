@@ -97,13 +97,15 @@ public final class LockJudge {
                     ? new Verdict.Held(null, Duration.ZERO, false, "a process on this host is taking the lock right now")
                     : new Verdict.Free("no run holds the lock");
         }
-        if (s.isDirectory()) {
-            return new Verdict.Unusable("a folder is where the lock file should be",
-                    "remove that folder by hand (this program never creates it), then start again");
-        }
+        if (s.isDirectory()) return folderInPlace();
         if (s.record().isEmpty()) return judgeUnreadable(s, os, now);
         LockInfo info = s.record().get();
         return info.host().equalsIgnoreCase(facts.hostName()) ? judgeLocal(info, os, now) : judgeRemote(info, s, now);
+    }
+
+    static Verdict.Unusable folderInPlace() {
+        return new Verdict.Unusable("a folder is where the lock file should be",
+                "remove that folder by hand (this program never creates it), then start again");
     }
 
     private Verdict judgeUnreadable(Snapshot s, OsLock os, Instant now) {
