@@ -44,7 +44,7 @@ public final class LockReport {
         Config c = common.config();
         // The same endpoint, region and addressing as the S3 source: resolved once, in Common.
         S3Settings settings = common.s3Settings().withBucket(bucketKey[0], "");
-        return new S3RunLock(settings::newClient, bucketKey[0], bucketKey[1], settings(c), ProcessFacts.system(), clock,
+        return new S3RunLock(settings, bucketKey[1], settings(c), ProcessFacts.system(), clock,
                 new AuditLog(common.stateDir().resolve(FileRunLock.AUDIT_FILE)));
     }
 
@@ -61,11 +61,15 @@ public final class LockReport {
             return "It is still alive, so it is never taken over. If it is stuck, end that process (Task Manager / kill "
                     + (h.holder() == null ? "" : h.holder().pid()) + "), or use jbang lock.java --clear --force.";
         }
+        // A paused, fenced or hand-cleared holder: its reason already names the pid and what to do.
+        if (v instanceof Verdict.Held h && h.why().contains(" kill ")) {
+            return "Do as the verdict says: while that process lives it keeps the lock, and new runs exit with code 75.";
+        }
         if (v instanceof Verdict.Held) return "Wait for it to finish; new runs exit with code 75 meanwhile (or use --wait 30m).";
         if (v instanceof Verdict.HeldRemote) {
             return "Another machine is running. If that machine is off, the lock turns stale when its heartbeat is older than the limit.";
         }
-        if (v instanceof Verdict.Unusable u) return "To fix it: " + u.remedy() + ".";
+        if (v instanceof Verdict.Unusable u) return u.remedy().isEmpty() ? "Fix the problem above, then run again." : "To fix it: " + u.remedy() + ".";
         return "Fix the problem above, then run again.";
     }
 

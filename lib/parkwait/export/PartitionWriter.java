@@ -34,6 +34,8 @@ public final class PartitionWriter implements AutoCloseable {
 
     private final Store store;
     private final Path outputBase;
+    /** Checked just before each file is renamed into place or removed: a fenced run touches no CSV (issue 12). */
+    private final Runnable fence;
     // One single-thread writer per slot, and each folder always goes to the same slot: creating or
     // renaming a file locks its folder, so two threads in one folder mostly wait for each other.
     private final ExecutorService[] writers = new ExecutorService[THREADS];
@@ -44,8 +46,14 @@ public final class PartitionWriter implements AutoCloseable {
     private final Set<Path> madeNow = ConcurrentHashMap.newKeySet();
 
     public PartitionWriter(Store store, Path outputBase) {
+        this(store, outputBase, () -> { });
+    }
+
+    /** With {@code fence}, run (on a writer thread) before every rename or removal; it throws to stop the writing. */
+    public PartitionWriter(Store store, Path outputBase, Runnable fence) {
         this.store = store;
         this.outputBase = outputBase;
+        this.fence = fence;
     }
 
     /**
@@ -66,6 +74,7 @@ public final class PartitionWriter implements AutoCloseable {
             bytes += content == null ? 0 : content.length; // null: the partition is empty, its file goes
             pending.add(writerOf(file.getParent()).submit(() -> {
                 if (content == null) {
+                    fence.run();
                     Files.deleteIfExists(file);
                 } else {
                     // On the folder's own thread (its files are written one after another), so a
@@ -77,7 +86,7 @@ public final class PartitionWriter implements AutoCloseable {
                         }
                         made.add(file.getParent());
                     }
-                    AtomicFiles.writeInFolder(file, content);
+                    AtomicFiles.writeInFolder(file, content, fence);
                 }
                 return null;
             }));

@@ -53,10 +53,19 @@ public final class AtomicFiles {
      * no folder check per file.
      */
     public static void writeInFolder(Path target, byte[] bytes) throws IOException {
-        replace(target, out -> out.write(bytes), false);
+        replace(target, out -> out.write(bytes), false, () -> { });
+    }
+
+    /** As {@link #writeInFolder(Path, byte[])}, running {@code beforeRename} (which may throw) once the temp file is durable. */
+    public static void writeInFolder(Path target, byte[] bytes, Runnable beforeRename) throws IOException {
+        replace(target, out -> out.write(bytes), false, beforeRename);
     }
 
     private static void replace(Path target, Body body, boolean syncFolder) throws IOException {
+        replace(target, body, syncFolder, () -> { });
+    }
+
+    private static void replace(Path target, Body body, boolean syncFolder, Runnable beforeRename) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Path tmp = tempFor(target);
         try {
@@ -67,6 +76,7 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            beforeRename.run();
             renameOver(tmp, target);
             if (syncFolder) syncFolder(parent);
         } catch (IOException e) {

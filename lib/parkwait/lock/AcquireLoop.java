@@ -32,10 +32,11 @@ final class AcquireLoop {
             Verdict v = ((RunLock.Refused) a).verdict();
             if (v instanceof Verdict.Unusable u) {
                 throw new LockUnusableException("The run lock at " + where + " cannot be used: " + u.why()
-                        + ". To fix it: " + u.remedy() + ".", null);
+                        + (u.remedy().isEmpty() ? "." : ". To fix it: " + u.remedy() + "."), null);
             }
             Instant now = clock.instant();
-            boolean unidentified = Words.holderOf(v) == null;
+            // No holder named yet, or one that is just changing: retried briefly so the answer is the settled one.
+            boolean unidentified = Words.holderOf(v) == null || (v instanceof Verdict.Held h && h.settling());
             boolean waiting = !wait.isZero();
             if (now.isAfter(deadline) || (!waiting && !unidentified)) {
                 auditRefusal.accept(v, now);

@@ -13,8 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A held file lock. Refreshes its heartbeat on a timer, notices when its record was removed or
- * replaced (then {@link #assertHeld()} throws), and releases in {@link #close()} or, if the JVM is
+ * A held file lock. Refreshes its heartbeat on a timer; {@link #assertHeld()} throws once a forced
+ * clear has raised the guard's counter past this lease's token, or the guard was removed or
+ * replaced by hand, or another token's record took the place of ours. It releases in {@link #close()} or, if the JVM is
  * stopped (Ctrl-C, SIGTERM, Task Scheduler's "End"), in a shutdown hook. A kill -9 releases the
  * OS lock too; the record left behind is then judged STALE (dead holder) by the next run.
  */
@@ -22,17 +23,23 @@ final class FileLease implements Lease {
     private final FileRunLock lock;
     private final FileChannel channel;
     private final FileLock osLock;
+    /** The guard's identity when it was locked (null where the OS has none, e.g. Windows). */
+    private final Object guardIdentity;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
     private volatile LockInfo info;
     private volatile String lostReason;
     private boolean released;
+    /** Tests only: runs between reading the record and rewriting it, to replay a clear landing there. */
+    private volatile Runnable betweenReadAndWrite = () -> { };
 
-    FileLease(FileRunLock lock, FileChannel channel, FileLock osLock, LockInfo info, Duration every, Clock clock) {
+    FileLease(FileRunLock lock, FileChannel channel, FileLock osLock, Object guardIdentity, LockInfo info,
+              Duration every, Clock clock) {
         this.lock = lock;
         this.channel = channel;
         this.osLock = osLock;
+        this.guardIdentity = guardIdentity;
         this.info = info;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,10 +65,17 @@ final class FileLease implements Lease {
         return info.token();
     }
 
-    /** Throws if the lock was lost; call before every commit. */
+    /**
+     * Throws if the lock was lost; called before every database commit and every CSV rename. It
+     * reads the guard's counter through this lease's own handle, so a forced clear is seen at once.
+     */
     @Override
     public void assertHeld() {
         String reason = lostReason;
+        if (reason == null) {
+            reason = fence();
+            if (reason != null) lost(reason);
+        }
         if (reason != null) throw new LockLostException("This run lost the lock (" + reason + "); it stops now without writing more.");
     }
 
@@ -72,23 +86,32 @@ final class FileLease implements Lease {
     @Override
     public synchronized long raiseToken(long atLeast) throws IOException {
         if (atLeast <= info.token()) return info.token();
-        lock.writeCounter(channel, atLeast);
-        info = info.withToken(atLeast);
+        LockInfo raised = info.withToken(atLeast);
+        lock.writeGuard(channel, raised);
+        info = raised;
         lock.writeRecord(info);
         return atLeast;
     }
 
-    /** Refreshes heartbeatAt now (the timer calls this; tests may too). */
+    /**
+     * Refreshes heartbeatAt now (the timer calls this; tests may too). The fence is checked before
+     * the record is written and again after: a forced clear raises the fence before it removes the
+     * record, so a clear landing in between is seen by the second check, which removes the record
+     * again. A record removed by hand (fence untouched) is simply written again.
+     */
     public synchronized void beat() {
         if (released || lostReason != null) return;
+        String reason = fence();
         Optional<LockInfo> onDisk = lock.readRecord();
-        if (onDisk.isEmpty() || onDisk.get().token() != info.token()) {
-            lostReason = onDisk.isEmpty() ? "its lock file was removed, probably by lock.java --clear --force"
-                    : "the lock file now belongs to token " + onDisk.get().token();
-            lock.audit().append("lost", clock.instant(), info, info, lostReason);
+        if (reason == null && onDisk.isPresent() && onDisk.get().token() != info.token()) {
+            reason = "the lock file now belongs to token " + onDisk.get().token();
+        }
+        if (reason != null) {
+            lost(reason);
             return;
         }
         LockInfo next = info.withHeartbeat(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        betweenReadAndWrite.run();
         try {
             lock.writeRecord(next);
             info = next;
@@ -96,6 +119,35 @@ final class FileLease implements Lease {
             // A missed heartbeat only matters to other hosts; the next one may succeed.
             System.err.println("Warning: could not refresh the lock heartbeat: " + e.getMessage());
         }
+        reason = fence();
+        if (reason != null) {
+            try {
+                lock.deleteRecordIfOurs(info.token());
+            } catch (IOException e) {
+                System.err.println("Warning: could not remove the lock file " + lock.lockFile() + ": " + e.getMessage());
+            }
+            lost(reason);
+        }
+    }
+
+    /** Why this lease is fenced, or null; a guard that cannot be read for a moment proves nothing. */
+    private String fence() {
+        try {
+            return lock.lostReason(channel, guardIdentity, info.token());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private synchronized void lost(String reason) {
+        if (lostReason != null) return;
+        lostReason = reason;
+        lock.audit().append("lost", clock.instant(), info, info, reason);
+    }
+
+    /** Tests only: {@code hook} runs inside {@link #beat()}, after the record was read, before it is rewritten. */
+    void betweenReadAndWrite(Runnable hook) {
+        betweenReadAndWrite = hook;
     }
 
     /** Releases the lock: removes the record if it is still ours, then the OS lock. Idempotent. */

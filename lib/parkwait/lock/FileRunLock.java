@@ -1,23 +1,18 @@
 package parkwait.lock;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
-import parkwait.io.AtomicFiles;
 import parkwait.io.WriteFailure;
 import parkwait.lock.LockJudge.OsLock;
 import parkwait.lock.LockJudge.Snapshot;
@@ -36,8 +31,6 @@ public final class FileRunLock implements RunLock {
     public static final String LOCK_FILE = "processing.lock";
     public static final String GUARD_FILE = "processing.lock.guard";
     public static final String AUDIT_FILE = "lock-events.jsonl";
-    /** One byte far past the end of the guard: locking it blocks nobody's reads (Windows locks are mandatory). */
-    private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
 
     private final Path stateDir;
     private final Path lockFile;
@@ -47,6 +40,7 @@ public final class FileRunLock implements RunLock {
     private final Clock clock;
     private final LockJudge judge;
     private final AuditLog audit;
+    private final LockFolder files;
 
     public FileRunLock(Path stateDir, LockSettings settings, ProcessFacts facts, Clock clock) {
         this.stateDir = stateDir;
@@ -57,6 +51,7 @@ public final class FileRunLock implements RunLock {
         this.clock = clock;
         this.judge = new LockJudge(facts, settings);
         this.audit = new AuditLog(stateDir.resolve(AUDIT_FILE));
+        this.files = new LockFolder(lockFile, guardFile, facts);
     }
 
     public Path lockFile() { return lockFile; }
@@ -67,16 +62,16 @@ public final class FileRunLock implements RunLock {
     public AuditLog audit() { return audit; }
 
     /**
-     * Reads the lock without taking it. Asks the OS whether a process holds the lock only when the
-     * record alone cannot decide (unreadable, or its holder looks dead), and then only for an instant.
+     * Reads the lock without taking it: the record, and, for an instant, the guard (its OS lock and
+     * who it names). Every reader sees the same three things, so they reach the same verdict.
      */
     @Override
     public Inspection inspect() {
-        Snapshot s = snapshot();
-        Instant now = clock.instant();
-        Verdict byRecord = judge.judge(s, OsLock.NOT_HELD, now);
-        Verdict v = byRecord instanceof Verdict.Stale ? judge.judge(s, probe(), now) : byRecord;
-        return new Inspection(v, s.record(), lockFile.toString());
+        Optional<Verdict.Unusable> odd = files.oddFiles();
+        if (odd.isPresent()) return new Inspection(odd.get(), Optional.empty(), lockFile.toString());
+        Snapshot s = files.snapshot();
+        GuardFile.Probe p = GuardFile.probe(guardFile);
+        return new Inspection(judge.judge(s, p.os(), p.content(), clock.instant()), s.record(), lockFile.toString());
     }
 
     /**
@@ -93,106 +88,146 @@ public final class FileRunLock implements RunLock {
 
     /** One attempt, never waiting. */
     public RunLock.Attempt tryAcquire(String command) {
-        Optional<Verdict.Unusable> unusable = ensureStateDir();
+        Optional<Verdict.Unusable> unusable = ensureStateDir().or(files::oddFiles);
         if (unusable.isPresent()) return new RunLock.Refused(unusable.get());
-        if (Files.isDirectory(lockFile)) return new RunLock.Refused(judge.judge(snapshot(), OsLock.UNKNOWN, clock.instant()));
         if (!JvmHeldLocks.claim(guardFile)) {
-            return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            return new RunLock.Refused(judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
         }
         FileChannel channel = null;
         FileLock osLock = null;
         try {
-            channel = FileChannel.open(guardFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            osLock = channel.tryLock(LOCK_POSITION, 1, false);
+            channel = GuardFile.open(guardFile, true);
+            osLock = channel.tryLock(GuardFile.LOCK_POSITION, 1, false);
+            GuardFile.Content guard = GuardFile.read(channel);
             if (osLock == null) {
-                closeQuietly(channel);
-                JvmHeldLocks.unclaim(guardFile);
-                return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+                release(channel, null);
+                return new RunLock.Refused(judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, guard, clock.instant()));
             }
-            Snapshot s = snapshot();
+            Snapshot s = files.snapshot();
             Instant now = clock.instant();
-            Verdict before = judge.judge(s, OsLock.NOT_HELD, now);
+            Verdict before = judge.judge(s, OsLock.NOT_HELD, guard, now);
             if (before.blocksRun()) {
                 // A live holder that somehow lacks the OS lock, or one on another host: never stolen from.
                 release(channel, osLock);
                 return new RunLock.Refused(before);
             }
-            long token = nextToken(channel, s.record());
+            // Above the guard's counter (never deleted, raised by forced clears) and any record on disk.
+            long token = Math.max(guard.counter(), s.record().map(LockInfo::token).orElse(0L)) + 1;
             LockInfo mine = me(command, token, now);
-            AtomicFiles.write(lockFile, LockJson.write(mine).getBytes(StandardCharsets.UTF_8));
+            GuardFile.write(channel, mine);
+            writeRecord(mine);
             if (before instanceof Verdict.Stale stale) {
                 audit.append("stale-taken-over", now, stale.holder(), mine, stale.why());
             }
             audit.append("acquired", now, mine, mine, null);
-            Lease lease = new FileLease(this, channel, osLock, mine, settings.heartbeatEvery(), clock);
+            Lease lease = new FileLease(this, channel, osLock, LockFiles.identity(guardFile), mine,
+                    settings.heartbeatEvery(), clock);
             return new RunLock.Acquired(lease, before);
         } catch (IOException e) {
             release(channel, osLock);
             return new RunLock.Refused(unwritable(e));
         } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
-            JvmHeldLocks.unclaim(guardFile);
-            return new RunLock.Refused(judge.judge(snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
+            release(channel, null);
+            return new RunLock.Refused(judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, clock.instant()));
         }
     }
 
     /**
-     * Removes a free or stale lock. A live holder is refused unless {@code force}; then its record is
-     * removed anyway and the holder, at its next heartbeat, finds it gone and stops before writing.
+     * Removes a free or stale lock. A live holder is refused unless {@code force}; then the guard's
+     * counter is raised past the holder's token first (the fence: every commit and CSV file of the
+     * holder checks it), and only then is the record removed.
      */
     @Override
     public ClearResult clear(boolean force, String command) {
         Instant now = clock.instant();
-        LockInfo actor = me(command, 0, now);
-        Snapshot s = snapshot();
-        if (s.isDirectory()) {
-            return new ClearResult(false, judge.judge(s, OsLock.UNKNOWN, now), "Nothing cleared: a folder is where"
-                    + " the lock file should be (" + lockFile + "). Remove it by hand; this program never creates it.");
+        Optional<Verdict.Unusable> odd = files.oddFiles();
+        if (odd.isPresent()) {
+            return new ClearResult(false, odd.get(), "Nothing cleared: " + odd.get().why() + ". To fix it: "
+                    + odd.get().remedy() + ".");
+        }
+        if (!JvmHeldLocks.claim(guardFile)) {
+            return new ClearResult(false, judge.judge(files.snapshot(), OsLock.HELD_BY_OTHER, now), "Not cleared: this process holds the lock.");
         }
         FileChannel channel = null;
         FileLock osLock = null;
-        boolean claimed = JvmHeldLocks.claim(guardFile);
+        Snapshot s = files.snapshot();
         try {
-            if (claimed && Files.exists(guardFile)) {
-                channel = FileChannel.open(guardFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                osLock = channel.tryLock(LOCK_POSITION, 1, false);
+            GuardFile.Content guard = GuardFile.Content.NONE;
+            if (LockFiles.kindOf(guardFile) == LockFiles.Kind.REGULAR) {
+                channel = GuardFile.open(guardFile, false);
+                osLock = channel.tryLock(GuardFile.LOCK_POSITION, 1, false);
+                guard = GuardFile.read(channel);
             }
-            boolean weHoldOs = osLock != null || (claimed && !Files.exists(guardFile));
-            s = snapshot();
-            Verdict v = judge.judge(s, weHoldOs ? OsLock.NOT_HELD : OsLock.HELD_BY_OTHER, now);
+            OsLock os = channel != null && osLock == null ? OsLock.HELD_BY_OTHER : OsLock.NOT_HELD;
+            s = files.snapshot();
+            Verdict v = judge.judge(s, os, guard, now);
             if (v instanceof Verdict.Free) return new ClearResult(false, v, "Nothing to clear: no run holds the lock.");
             if (v.blocksRun() && !force) {
                 return new ClearResult(false, v, "Not cleared: the lock is " + v.name() + ", held by "
                         + Words.holder(v, now) + " (" + v.why() + "). If you are sure that run is stuck, use"
-                        + " --clear --force; it will stop before its next database commit.");
+                        + " --clear --force; it is then refused its next database commit and CSV file.");
+            }
+            boolean forced = v.blocksRun();
+            if (forced && channel != null) {
+                long holderToken = Math.max(s.record().map(LockInfo::token).orElse(0L),
+                        guard.holder().map(LockInfo::token).orElse(0L));
+                GuardFile.raise(channel, Math.max(guard.counter(), holderToken) + 1);
             }
             Files.deleteIfExists(lockFile);
-            boolean forced = v.blocksRun();
-            audit.append(forced ? "force-cleared" : "cleared", now, s.record().orElse(null), actor, v.why());
-            return new ClearResult(true, v, forced
-                    ? "Cleared by force. WARNING: the holder (" + Words.holder(v, now) + ") may still be running;"
-                      + " it will notice within " + Ages.human(settings.heartbeatEvery()) + " and stop before its next commit."
-                    : "Cleared the " + v.name().toLowerCase() + " lock (" + v.why() + "). The next run starts normally.");
+            LockInfo holder = s.record().orElse(Words.holderOf(v));
+            audit.append(forced ? "force-cleared" : "cleared", now, holder, me(command, 0, now), v.why());
+            if (!forced) {
+                return new ClearResult(true, v, "Cleared the " + v.name().toLowerCase() + " lock (" + v.why()
+                        + "). The next run starts normally.");
+            }
+            return new ClearResult(true, v, os == OsLock.HELD_BY_OTHER
+                    ? "Cleared by force. WARNING: the holder (" + Words.holder(v, now) + ") is still running. It is fenced:"
+                      + " its next database commit and its next CSV file are refused, and it stops (a paused process"
+                      + " when it resumes). Until it ends it keeps the operating-system lock, so new runs still exit 75;"
+                      + " if it does not end by itself, end it" + endIt(holder) + "."
+                    : "Cleared by force. WARNING: the holder (" + Words.holder(v, now) + ") may still be running"
+                      + " elsewhere; it notices within " + Ages.human(settings.heartbeatEvery())
+                      + " and stops before its next commit.");
         } catch (IOException e) {
             return new ClearResult(false, judge.judge(s, OsLock.UNKNOWN, now), "Could not clear " + lockFile + ": "
                     + e.getMessage() + ". Check that this user may write to " + stateDir + ".");
         } catch (OverlappingFileLockException e) {
             return new ClearResult(false, judge.judge(s, OsLock.HELD_BY_OTHER, now), "Not cleared: this process holds the lock.");
         } finally {
-            if (osLock != null || channel != null) releaseQuietly(channel, osLock);
-            if (claimed) JvmHeldLocks.unclaim(guardFile);
+            release(channel, osLock);
         }
+    }
+
+    private static String endIt(LockInfo holder) {
+        return holder == null ? " (Task Manager, or kill)" : " (kill " + holder.pid() + ", or Task Manager on Windows)";
     }
 
     // --- used by Lease ---
 
     Optional<LockInfo> readRecord() {
-        return snapshot().record();
+        return files.snapshot().record();
     }
 
     void writeRecord(LockInfo info) throws IOException {
-        AtomicFiles.write(lockFile, LockJson.write(info).getBytes(StandardCharsets.UTF_8));
+        LockFiles.writeAtomic(lockFile, LockJson.write(info).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Why the holder of {@code token}, with the guard open as {@code channel}, no longer holds the
+     * lock, or null while it does: a forced clear raised the guard's counter past its token, or the
+     * guard at the path is not the file it locked (removed or replaced by hand).
+     */
+    String lostReason(FileChannel channel, Object identity, long token) throws IOException {
+        if (GuardFile.counter(channel) > token) return "it was cleared by force (lock.java --clear --force)";
+        if (LockFiles.kindOf(guardFile) != LockFiles.Kind.REGULAR
+                || (identity != null && !identity.equals(LockFiles.identity(guardFile)))) {
+            return "its guard file " + guardFile + " was removed or replaced by hand";
+        }
+        return null;
+    }
+
+    void writeGuard(FileChannel channel, LockInfo info) throws IOException {
+        GuardFile.write(channel, info);
     }
 
     void deleteRecordIfOurs(long token) throws IOException {
@@ -200,29 +235,9 @@ public final class FileRunLock implements RunLock {
         if (r.isPresent() && r.get().token() == token) Files.deleteIfExists(lockFile);
     }
 
-    void writeCounter(FileChannel channel, long token) throws IOException {
-        byte[] bytes = (Long.toString(token) + "\n").getBytes(StandardCharsets.US_ASCII);
-        channel.write(ByteBuffer.wrap(bytes), 0);
-        channel.truncate(bytes.length);
-        channel.force(true);
-    }
-
     void release(FileChannel channel, FileLock osLock) {
         releaseQuietly(channel, osLock);
         JvmHeldLocks.unclaim(guardFile);
-    }
-
-    // --- internals ---
-
-    /** Next fencing token: above both the guard's counter (never deleted) and any record on disk. */
-    private long nextToken(FileChannel channel, Optional<LockInfo> record) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(64);
-        channel.read(buf, 0);
-        String text = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
-        long counter = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
-        long next = Math.max(counter, record.map(LockInfo::token).orElse(0L)) + 1;
-        writeCounter(channel, next);
-        return next;
     }
 
     private LockInfo me(String command, long token, Instant now) {
@@ -231,48 +246,6 @@ public final class FileRunLock implements RunLock {
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         return new LockInfo(LockInfo.CURRENT_VERSION, pid, facts.hostName(), facts.userName(), started, at, at,
                 command, token);
-    }
-
-    private Snapshot snapshot() {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) return Snapshot.absent();
-                if (Files.isDirectory(lockFile)) {
-                    return new Snapshot(true, true, Optional.empty(), "a folder is in its place", null);
-                }
-                Instant modified = Files.getLastModifiedTime(lockFile).toInstant();
-                long size = Files.size(lockFile);
-                if (size > LockJson.MAX_RECORD_BYTES) {
-                    return new Snapshot(true, false, Optional.empty(), "the file is " + size
-                            + " bytes, too large to be a lock record", modified);
-                }
-                LockJson.Parsed p = LockJson.parse(Files.readAllBytes(lockFile), facts.hostName(), modified);
-                return new Snapshot(true, false, p.info(), p.problem(), modified);
-            } catch (NoSuchFileException e) {
-                if (attempt >= 2) return Snapshot.absent(); // released while we looked
-            } catch (IOException e) {
-                return new Snapshot(true, false, Optional.empty(), "it cannot be read: " + e.getMessage(), null);
-            }
-        }
-    }
-
-    /** Asks the OS, for an instant, whether a process on this host holds the lock. */
-    private OsLock probe() {
-        if (JvmHeldLocks.isHeld(guardFile)) return OsLock.HELD_BY_OTHER;
-        if (!Files.exists(guardFile)) return OsLock.NOT_HELD;
-        if (!JvmHeldLocks.claim(guardFile)) return OsLock.HELD_BY_OTHER;
-        try (FileChannel ch = FileChannel.open(guardFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock l = ch.tryLock(LOCK_POSITION, 1, false);
-            if (l == null) return OsLock.HELD_BY_OTHER;
-            l.release();
-            return OsLock.NOT_HELD;
-        } catch (OverlappingFileLockException e) {
-            return OsLock.HELD_BY_OTHER;
-        } catch (IOException e) {
-            return OsLock.UNKNOWN;
-        } finally {
-            JvmHeldLocks.unclaim(guardFile);
-        }
     }
 
     private Optional<Verdict.Unusable> ensureStateDir() {

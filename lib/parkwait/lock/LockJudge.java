@@ -43,6 +43,53 @@ public final class LockJudge {
         }
     }
 
+    /**
+     * The verdict of the file lock, with what its guard file adds: when a process on this host
+     * holds the OS lock, the guard names it, so a holder whose lock file was removed by hand, or
+     * one that was cleared by force but still runs (paused, say), is reported by pid. Every reader
+     * (ingest, lock.java, status.java) calls this with what it saw, so they agree.
+     */
+    Verdict judge(Snapshot s, OsLock os, GuardFile.Content guard, Instant now) {
+        if (os != OsLock.HELD_BY_OTHER || guard.holder().isEmpty() || s.isDirectory()) return judge(s, os, now);
+        LockInfo g = guard.holder().get();
+        String pid = "pid " + g.pid();
+        if (guard.fenced()) {
+            return heldBy(g, now, pid + " was cleared by force and can commit nothing more, but it is still running and"
+                    + " keeps the operating-system lock on " + FileRunLock.GUARD_FILE + ", so no run can start until it ends"
+                    + " (end it with kill " + g.pid() + " or Task Manager; --clear --force cannot take that lock from a live process)",
+                    false);
+        }
+        Optional<LockInfo> record = s.record();
+        if (record.isPresent() && record.get().token() == g.token()) {
+            Verdict v = judge(s, os, now);
+            if (v instanceof Verdict.Held h && h.holder() != null) return v;
+            // Windows: a process under another account cannot be opened, and a killed one keeps its
+            // file locks for a moment; the OS lock decides, and a starting run retries a little.
+            return new Verdict.Held(g, ageOf(g.acquiredAt(), now), false, pid + " holds the operating-system lock on "
+                    + FileRunLock.GUARD_FILE + ", but this user cannot see that process: it runs under another account,"
+                    + " or it ended a moment ago and the system has not released its lock yet", true);
+        }
+        if (!s.exists()) {
+            return heldBy(g, now, pid + " holds the lock, but its lock file was removed by hand; it writes it again at"
+                    + " its next heartbeat (to stop that run, end it with kill " + g.pid() + " or use lock.java --clear --force)", false);
+        }
+        if (record.isEmpty()) {
+            return heldBy(g, now, "the lock file is unreadable (" + s.problem() + "), but " + pid
+                    + " holds the operating-system lock", false);
+        }
+        return heldBy(g, now, pid + " is taking the lock over right now (the lock file still names pid "
+                + record.get().pid() + ")", true);
+    }
+
+    private Verdict.Held heldBy(LockInfo g, Instant now, String why, boolean settling) {
+        return new Verdict.Held(g, ageOf(g.acquiredAt(), now), false, why + pausedNote(g.pid()), settling);
+    }
+
+    /** Said of a live holder that is stopped (SIGSTOP, Ctrl-Z, a debugger): it holds the lock and does nothing. */
+    private String pausedNote(long pid) {
+        return facts.isStopped(pid) ? " (it is paused: resume it with kill -CONT " + pid + ", or end it with kill " + pid + ")" : "";
+    }
+
     /** The verdict for what is on disk, at {@code now}. */
     public Verdict judge(Snapshot s, OsLock os, Instant now) {
         if (!s.exists()) {
@@ -50,13 +97,15 @@ public final class LockJudge {
                     ? new Verdict.Held(null, Duration.ZERO, false, "a process on this host is taking the lock right now")
                     : new Verdict.Free("no run holds the lock");
         }
-        if (s.isDirectory()) {
-            return new Verdict.Unusable("a folder is where the lock file should be",
-                    "remove that folder by hand (this program never creates it), then start again");
-        }
+        if (s.isDirectory()) return folderInPlace();
         if (s.record().isEmpty()) return judgeUnreadable(s, os, now);
         LockInfo info = s.record().get();
         return info.host().equalsIgnoreCase(facts.hostName()) ? judgeLocal(info, os, now) : judgeRemote(info, s, now);
+    }
+
+    static Verdict.Unusable folderInPlace() {
+        return new Verdict.Unusable("a folder is where the lock file should be",
+                "remove that folder by hand (this program never creates it), then start again");
     }
 
     private Verdict judgeUnreadable(Snapshot s, OsLock os, Instant now) {
@@ -90,18 +139,20 @@ public final class LockJudge {
         Duration heldFor = ageOf(info.acquiredAt(), now);
         Optional<Instant> started = facts.startTimeIfAlive(info.pid());
         boolean alive = started.isPresent() || facts.isAlive(info.pid());
-        // A newer holder that has the OS lock but has not yet written its record looks "dead" here.
-        String takingOver = "; another process on this host holds the lock and is taking it over";
+        // A newer holder that has the OS lock but has not yet written its record looks "dead" here; so
+        // does, on Windows, a killed holder whose file lock the system releases a moment later.
+        String takingOver = "; a process on this host holds the operating-system lock (a run taking it over right"
+                + " now, or the lock of a process that ended a moment ago, released shortly)";
         if (!alive) {
             return os == OsLock.HELD_BY_OTHER
-                    ? new Verdict.Held(null, Duration.ZERO, false, "the recorded holder, pid " + info.pid() + ", is dead" + takingOver)
+                    ? new Verdict.Held(null, Duration.ZERO, false, "the recorded holder, pid " + info.pid() + ", is not running" + takingOver, true)
                     : new Verdict.Stale(info, StaleReason.DEAD_HOLDER,
                             "pid " + info.pid() + " on " + info.host() + " is no longer running (it crashed or was killed)");
         }
         if (started.isPresent() && info.processStart() != null
                 && Duration.between(info.processStart(), started.get()).abs().compareTo(START_TIME_SLACK) > 0) {
             return os == OsLock.HELD_BY_OTHER
-                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver)
+                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver, true)
                     : new Verdict.Stale(info, StaleReason.PID_REUSED, "pid " + info.pid() + " is alive but started at "
                             + started.get() + ", not at " + info.processStart() + ": the holder died and its pid was reused");
         }
@@ -110,14 +161,15 @@ public final class LockJudge {
         if (info.isPredecessor() && started.isPresent()
                 && started.get().isAfter(info.acquiredAt().plus(PREDECESSOR_START_SLACK))) {
             return os == OsLock.HELD_BY_OTHER
-                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver)
+                    ? new Verdict.Held(null, Duration.ZERO, false, "pid " + info.pid() + " now belongs to another program" + takingOver, true)
                     : new Verdict.Stale(info, StaleReason.PID_REUSED, "pid " + info.pid() + " is alive but started at "
                             + started.get() + ", after the lock was taken at " + info.acquiredAt()
                             + ": the holder died and its pid was reused");
         }
         boolean hung = heldFor.compareTo(settings.hungAfter()) > 0;
         return new Verdict.Held(info, heldFor, hung, "pid " + info.pid() + " is still running on this host"
-                + (hung ? " (held for " + Ages.human(heldFor) + ": possibly hung, but a live holder is never taken over)" : ""));
+                + (hung ? " (held for " + Ages.human(heldFor) + ": possibly hung, but a live holder is never taken over)" : "")
+                + pausedNote(info.pid()));
     }
 
     private Verdict judgeRemote(LockInfo info, Snapshot s, Instant now) {

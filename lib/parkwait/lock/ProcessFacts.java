@@ -19,6 +19,11 @@ public interface ProcessFacts {
     /** Whether a process with this PID is alive (its start time may still be unknown). */
     boolean isAlive(long pid);
 
+    /** Whether a live process is stopped (SIGSTOP, Ctrl-Z, a debugger); false when it cannot be told. */
+    default boolean isStopped(long pid) {
+        return false;
+    }
+
     /** This host's name, as recorded in lock files. */
     String hostName();
 
@@ -58,6 +63,19 @@ final class SystemProcessFacts implements ProcessFacts {
 
     @Override public boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Linux only: the state letter in /proc/PID/stat, after the command name in parentheses. */
+    @Override public boolean isStopped(long pid) {
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String s = java.nio.file.Files.readString(stat, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int end = s.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < s.length() ? s.charAt(end + 2) : '?';
+            return state == 'T' || state == 't';
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // not Linux, or the process is gone
+        }
     }
 
     @Override public String hostName() { return host; }

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import parkwait.lock.LockJudge.OsLock;
 import parkwait.lock.LockJudge.Snapshot;
+import parkwait.source.S3Errors;
+import parkwait.source.S3Settings;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,6 +30,8 @@ public final class S3RunLock implements RunLock {
     private final Clock clock;
     private final LockJudge judge;
     private final AuditLog audit;
+    /** One sentence for an S3 error, worded as the S3 source words it. */
+    private final Function<SdkException, String> explain;
     private S3Object object;
 
     /**
@@ -35,6 +40,19 @@ public final class S3RunLock implements RunLock {
      */
     public S3RunLock(Supplier<S3Client> client, String bucket, String key, LockSettings settings, ProcessFacts facts,
                      Clock clock, AuditLog auditLog) {
+        this(client, bucket, key, settings, facts, clock, auditLog, e -> firstLine(e.getMessage()));
+    }
+
+    /** The lock at {@code s3://<s3's bucket>/key}, with errors said in the S3 source's sentences. */
+    public S3RunLock(S3Settings s3, String key, LockSettings settings, ProcessFacts facts, Clock clock, AuditLog auditLog) {
+        this(s3::newClient, s3.bucket(), key, settings, facts, clock, auditLog, e -> S3Errors.sentence(s3, e,
+                "use the lock s3://" + s3.bucket() + "/" + key, "s3:GetObject, s3:PutObject and s3:DeleteObject on s3://"
+                        + s3.bucket() + "/" + key + "*"));
+    }
+
+    private S3RunLock(Supplier<S3Client> client, String bucket, String key, LockSettings settings, ProcessFacts facts,
+                      Clock clock, AuditLog auditLog, Function<SdkException, String> explain) {
+        this.explain = explain;
         this.client = client;
         this.bucket = bucket;
         this.key = key;
@@ -149,7 +167,7 @@ public final class S3RunLock implements RunLock {
                       + " heartbeat fails and it stops before its next commit."
                     : "Cleared the " + v.name().toLowerCase() + " lock (" + v.why() + "). The next run starts normally.");
         } catch (SdkException e) {
-            return new ClearResult(false, unreachable(e), "Could not clear " + describe() + ": " + e.getMessage());
+            return new ClearResult(false, unreachable(e), "Could not clear " + describe() + ". " + unreachable(e).why() + ".");
         }
     }
 
@@ -167,10 +185,11 @@ public final class S3RunLock implements RunLock {
         return new Snapshot(true, false, p.info(), p.problem(), current.get().lastModified());
     }
 
+    /** An S3 error as one sentence that already says what to do (so no separate remedy). */
     private Verdict unreachable(SdkException e) {
-        return new Verdict.Unusable("the lock " + describe() + " cannot be reached (" + firstLine(e.getMessage()) + ")",
-                "check the network, the endpoint and that these credentials may s3:GetObject, s3:PutObject and"
-                        + " s3:DeleteObject on " + describe());
+        String sentence = explain.apply(e).strip();
+        if (sentence.endsWith(".")) sentence = sentence.substring(0, sentence.length() - 1);
+        return new Verdict.Unusable(sentence, "");
     }
 
     private static String firstLine(String s) {

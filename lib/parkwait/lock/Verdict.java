@@ -31,8 +31,14 @@ public sealed interface Verdict permits Verdict.Free, Verdict.Held, Verdict.Held
      * @param holder       the recorded holder, or null when the record is unreadable or not yet written
      * @param heldFor      time since it was acquired (or since the file changed, without a record)
      * @param possiblyHung true past the hung-after threshold
+     * @param settling     the picture is changing this instant (a holder is being replaced, or has just
+     *                     ended and its OS lock is not yet released): a starting run retries a little
      */
-    record Held(LockInfo holder, Duration heldFor, boolean possiblyHung, String why) implements Verdict {
+    record Held(LockInfo holder, Duration heldFor, boolean possiblyHung, String why, boolean settling) implements Verdict {
+        public Held(LockInfo holder, Duration heldFor, boolean possiblyHung, String why) {
+            this(holder, heldFor, possiblyHung, why, false);
+        }
+
         public String name() { return "HELD"; }
     }
 

@@ -70,11 +70,14 @@ public final class Ingest {
     }
 
     private RunSummary runLocked(Lease lease, Instant started) throws IOException {
+        // Issue 12: the lock guards the state folder; this keeps that folder and the output folder one pair.
+        OutputBinding.check(options.outputBase(), options.stateDir(), options.fullRebuild());
         // Issue 4: a folder the export cannot write to is found before any file is loaded, so nothing changes.
         AtomicFiles.requireWritable(PartitionFiles.cleanRoot(options.outputBase()));
         if (options.sampleK() > 0) AtomicFiles.requireWritable(options.outputBase().resolve("samples"));
         RunSummary summary = new RunSummary();
-        StoreOptions storeOptions = StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock);
+        StoreOptions storeOptions = StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock)
+                .withFence(lease::assertHeld);
         try (Store store = Store.open(options.database(), storeOptions);
              Source source = sources.apply(options)) {
             long token = lease.token();
@@ -179,7 +182,7 @@ public final class Ingest {
         List<Partition> dirty = store.dirtyPartitions();
         if (!dirty.isEmpty()) log.info("Writing " + dirty.size() + " partition CSV files...");
         Instant t0 = clock.instant();
-        try (PartitionWriter writer = new PartitionWriter(store, options.outputBase())) {
+        try (PartitionWriter writer = new PartitionWriter(store, options.outputBase(), lease::assertHeld)) {
             summary.partitionsWritten += writer.writeAll(dirty, batch -> {
                 lease.assertHeld();
                 store.clearDirty(batch, token);

@@ -16,13 +16,34 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * about one request stays an {@link IOException} that the pipeline may retry or record.
  * Only error codes and host names go into messages, never the service's text, so no key id leaks.
  */
-final class S3Errors {
+public final class S3Errors {
     private final S3Settings settings;
     private final String region;
+    /** What the access-denied sentence asks for: the source lists and reads; the S3 lock also writes and deletes. */
+    private final String permissions;
 
     S3Errors(S3Settings settings, String region) {
+        this(settings, region, "s3:ListBucket and s3:GetObject");
+    }
+
+    private S3Errors(S3Settings settings, String region, String permissions) {
         this.settings = settings;
         this.region = region;
+        this.permissions = permissions;
+    }
+
+    /**
+     * The one sentence the S3 source says for {@code e}, for the S3 lock (issue 12: the same cause
+     * reads the same everywhere, never the SDK's wall of text), asking for {@code permissions} when
+     * access is denied.
+     */
+    public static String sentence(S3Settings settings, SdkException e, String what, String permissions) {
+        String region = settings.region() != null ? settings.region() : S3Settings.FALLBACK_REGION;
+        try {
+            return new S3Errors(settings, region, permissions).translate(e, what).getMessage();
+        } catch (SourceException fatal) {
+            return fatal.getMessage();
+        }
     }
 
     /**
@@ -56,7 +77,7 @@ final class S3Errors {
             }
             if ("AccessDenied".equals(code) || "AllAccessDisabled".equals(code) || status == 403) {
                 throw fatal(SourceException.Kind.ACCESS_DENIED, e, "Access denied to " + where
-                        + ": check the AWS profile or keys in use have s3:ListBucket and s3:GetObject.");
+                        + ": check the AWS profile or keys in use have " + permissions + ".");
             }
             if ("PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code) || status == 301) {
                 throw fatal(SourceException.Kind.WRONG_REGION, e, "The bucket " + bucket + " is not in region "

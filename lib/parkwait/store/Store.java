@@ -252,6 +252,9 @@ public final class Store implements AutoCloseable {
 
     String where() { return dbFile.toString(); }
 
+    /** The caller's fence (see StoreOptions), for FileLoad's commit. */
+    void checkFence() { options.fence().run(); }
+
     void loadEnded(FileLoad load) {
         if (activeLoad == load) activeLoad = null;
     }
@@ -266,6 +269,7 @@ public final class Store implements AutoCloseable {
         try {
             Tx.checkFence(conn, token);
             T result = work.run(conn);
+            options.fence().run(); // issue 12: a forced clear refuses the next commit, not only a newer token
             Tx.commit(conn);
             return result;
         } catch (SQLException | RuntimeException e) {

@@ -119,4 +119,63 @@ class LockJudgeTest {
         Verdict.Unusable u = assertInstanceOf(Verdict.Unusable.class, judge.judge(s, OsLock.NOT_HELD, NOW));
         assertTrue(u.remedy().contains("remove that folder"), u.remedy());
     }
+
+    // --- what the guard file adds (issue 12) ---
+
+    static LockInfo holder(long pid, long token) {
+        return new LockInfo(1, pid, "HERE", "fred", STARTED, NOW.minusSeconds(60), NOW.minusSeconds(5), "ingest.java", token);
+    }
+
+    @Test
+    void aHolderThisUserCannotSeeButThatHoldsTheOsLockIsHeldAndNamedNeverStale() {
+        // Windows: ProcessHandle.of fails for another account's process, and a killed process keeps its
+        // file locks a moment; the facts say "not alive", the OS lock says held. The OS lock wins.
+        LockInfo h = holder(300, 7);
+        Snapshot s = new Snapshot(true, false, Optional.of(h), null, NOW);
+        Verdict.Held held = assertInstanceOf(Verdict.Held.class,
+                judge.judge(s, OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h)), NOW));
+        assertEquals(300, held.holder().pid());
+        assertTrue(held.settling(), "a starting run retries a little before it exits 75");
+        assertTrue(held.why().contains("another account") && !held.why().contains("dead"), held.why());
+    }
+
+    @Test
+    void aHolderClearedByForceThatStillRunsIsHeldByItsPidWithWhatToDo() {
+        LockInfo h = holder(100, 7);
+        Verdict.Held held = assertInstanceOf(Verdict.Held.class,
+                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(8, Optional.of(h)), NOW));
+        assertEquals(100, held.holder().pid());
+        assertTrue(held.why().contains("cleared by force") && held.why().contains("kill 100")
+                && held.why().contains("cannot take that lock from a live process"), held.why());
+    }
+
+    @Test
+    void aLockFileRemovedByHandWhileHeldIsHeldByThePidTheGuardNames() {
+        LockInfo h = holder(100, 7);
+        Verdict.Held held = assertInstanceOf(Verdict.Held.class,
+                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h)), NOW));
+        assertEquals(100, held.holder().pid());
+        assertTrue(held.why().contains("removed by hand"), held.why());
+        assertEquals(false, held.settling());
+    }
+
+    @Test
+    void aGuardWhoseOsLockNobodyHoldsChangesNothing() {
+        LockInfo h = holder(300, 7);
+        Snapshot s = new Snapshot(true, false, Optional.of(h), null, NOW);
+        Verdict v = judge.judge(s, OsLock.NOT_HELD, new GuardFile.Content(8, Optional.of(h)), NOW);
+        assertEquals(Verdict.StaleReason.DEAD_HOLDER, assertInstanceOf(Verdict.Stale.class, v).reason());
+        assertInstanceOf(Verdict.Free.class, judge.judge(Snapshot.absent(), OsLock.NOT_HELD, new GuardFile.Content(8, Optional.of(h)), NOW));
+    }
+
+    @Test
+    void theGuardsCounterLineCanBeRaisedWithoutTouchingItsHolderLine() {
+        LockInfo h = holder(100, 7);
+        GuardFile.Content c = GuardFile.parse(String.format("%019d\n", 8) + LockJson.write(h) + "\n");
+        assertEquals(8, c.counter());
+        assertEquals(h, c.holder().orElseThrow());
+        assertTrue(c.fenced());
+        assertEquals(5, GuardFile.parse("5\n").counter(), "a guard written before the holder line was added");
+        assertEquals(0, GuardFile.parse("garbage").counter());
+    }
 }

@@ -47,7 +47,7 @@ public final class S3LockProbe {
                           LockSettings settings) {
         S3Settings s3 = S3Settings.defaults().withBucket(bucket, "").withEndpointUrl(endpoint).withRegion("us-east-1")
                 .withMaxAttempts(1);
-        return new S3RunLock(s3::newClient, bucket, key, settings, facts, clock, new AuditLog(auditDir.resolve("audit.jsonl")));
+        return new S3RunLock(s3, key, settings, facts, clock, new AuditLog(auditDir.resolve("audit.jsonl")));
     }
 
     static software.amazon.awssdk.services.s3.S3Client clientFor(URI endpoint) {
