@@ -198,7 +198,8 @@ public final class Ingest {
     public FilePlan.Plan dryRun() throws IOException {
         java.util.Map<String, parkwait.store.SourceFileRecord> known = java.util.Map.of();
         if (java.nio.file.Files.exists(options.database())) {
-            try (Store store = Store.open(options.database(), StoreOptions.defaults().withClock(clock))) {
+            // Read-only: a dry run must not even switch the journal mode (Store.open sets it).
+            try (Store store = Store.openReadOnly(options.database(), StoreOptions.defaults().withClock(clock))) {
                 known = store.sourceFiles();
             }
         }

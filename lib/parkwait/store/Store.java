@@ -70,6 +70,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing database for reading only (dry runs): no pragma that writes, no schema
+     * change, so its journal mode and bytes stay as they are. The caller checks that the file exists.
+     */
+    public static Store openReadOnly(Path dbFile, StoreOptions options) {
+        Path file = dbFile.toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true); // without the CREATE flag as well: never a new, empty database
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        try {
+            return new Store(config.createConnection("jdbc:sqlite:" + file), file, options, "");
+        } catch (SQLException e) {
+            throw new StoreException("Could not open the database " + file + " for reading: " + e.getMessage()
+                    + ". Check that this user may read the state folder and the file.", e);
+        }
+    }
+
     /** The journal mode in effect, lower case ({@code delete}, {@code wal}); SQLite may refuse a switch. */
     public String journalMode() { return journalMode; }
 

@@ -44,4 +44,25 @@ class TouchedFoldersTest {
         assertEquals("a draft", Files.readString(moreNotes));
         assertFalse(Files.exists(leftover), "the run's own leftover temp file is removed");
     }
+
+    @Test
+    void aDryRunLeavesAWalDatabaseInWalModeAndByteForByteAsItWas() throws Exception {
+        Path out = dir.resolve("out");
+        IngestOptions o = Pipelines.options(bucket.toString(), null, out, false);
+        IngestOptions wal = new IngestOptions(o.source(), o.s3(), o.properties(), o.outputBase(), o.stateDir(), false,
+                o.sampleK(), o.maxFailures(), o.skipFailedAfter(), o.zones(), parkwait.store.StoreOptions.JournalMode.WAL,
+                o.lockWait(), o.command());
+        Pipelines.ingest(wal, null);
+        Path db = o.database();
+        assertEquals(2, Files.readAllBytes(db)[18], "the run left the database in WAL mode (file format 2)");
+        String before = Pipelines.sha256(Files.readAllBytes(db));
+
+        try (RunLog log = RunLog.consoleOnly(new java.io.PrintWriter(new java.io.StringWriter()), java.time.Clock.systemUTC(), false)) {
+            FilePlan.Plan plan = new Ingest(o, null, java.time.Clock.systemUTC(), log).dryRun();
+            assertEquals(0, plan.load().size(), "everything is already loaded");
+        }
+
+        assertEquals(2, Files.readAllBytes(db)[18], "still WAL mode after the dry run");
+        assertEquals(before, Pipelines.sha256(Files.readAllBytes(db)), "the dry run wrote nothing to the database");
+    }
 }
