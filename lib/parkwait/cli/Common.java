@@ -50,10 +50,19 @@ public final class Common {
 
     /** --output-base, else the config's output_base (relative to the project), else project/out. */
     public Path outputBase() {
-        if (outputBase != null) return outputBase.toAbsolutePath().normalize();
+        if (outputBase != null) return requireFolder(outputBase.toAbsolutePath().normalize(), "--output-base");
         String fromConfig = config().outputBase();
         Path base = fromConfig != null ? projectHome().resolve(fromConfig) : projectHome().resolve("out");
-        return base.toAbsolutePath().normalize();
+        return requireFolder(base.toAbsolutePath().normalize(), fromConfig != null ? "output_base in the config" : "the default");
+    }
+
+    /** A file where the output folder should be is a usage error (exit 2), not a failure deep inside the run. */
+    private static Path requireFolder(Path base, String from) {
+        if (Files.exists(base) && !Files.isDirectory(base)) {
+            throw new UserException(ExitCodes.USAGE, "The output folder " + base + " (" + from + ") is a file, not a folder."
+                    + " Point it at a folder (it is made if missing), or move the file away.");
+        }
+        return base;
     }
 
     /** --lock-url, else the config's lock_url, else null (the file lock). */
