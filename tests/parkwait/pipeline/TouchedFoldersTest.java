@@ -65,4 +65,33 @@ class TouchedFoldersTest {
         assertEquals(2, Files.readAllBytes(db)[18], "still WAL mode after the dry run");
         assertEquals(before, Pipelines.sha256(Files.readAllBytes(db)), "the dry run wrote nothing to the database");
     }
+
+    @Test
+    void aFolderWhereACsvGoesIsNamedWithTheRemedyAndKeptThenTheNextRunCatchesUp() throws Exception {
+        Path clean = dir.resolve("clean-run");
+        Pipelines.ingestDir(bucket, clean);
+        String expected = Pipelines.csvTree(clean);
+        Path someCsv = anyCsv(clean);
+
+        Path out = dir.resolve("out");
+        Path blocked = out.resolve(clean.relativize(someCsv).toString());
+        Files.createDirectories(blocked);
+        Path inside = Files.writeString(blocked.resolve("mine.txt"), "a person's file");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> Pipelines.ingestDir(bucket, out));
+        String sentence = parkwait.cli.Cli.sentence(e);
+        assertTrue(sentence.contains("There is a folder at " + blocked) && sentence.contains("Move or rename that folder"), sentence);
+        assertFalse(sentence.contains("Internal error"), sentence);
+        assertEquals("a person's file", Files.readString(inside), "what the person put there is kept");
+
+        Files.delete(inside);
+        Files.delete(blocked);
+        Pipelines.ingestDir(bucket, out);
+        assertEquals(expected, Pipelines.csvTree(out), "the next run, with the folder gone, writes every CSV");
+    }
+
+    static Path anyCsv(Path out) throws java.io.IOException {
+        try (var walk = Files.walk(out.resolve("fact_tables").resolve("clean"))) {
+            return walk.filter(p -> p.toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
+        }
+    }
 }
