@@ -58,7 +58,8 @@ public final class Ingest {
      */
     public RunSummary run() throws IOException {
         Instant started = clock.instant();
-        try (Lease lease = lock.acquire(options.command(), options.lockWait(), log::info)) {
+        try (StopHook stop = StopHook.install(log, PartitionFiles.cleanRoot(options.outputBase()));
+             Lease lease = lock.acquire(options.command(), options.lockWait(), log::info)) {
             log.detail("Took the run lock with token " + lease.token() + ".");
             return runLocked(lease, started);
         } catch (IOException | parkwait.store.StoreException e) {
