@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Could not create the folder of the database " + file + ": " + e.getMessage(), e);
         }
+        NativeSqlite.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) options.busyTimeout().toMillis()); // before anything touches the file
         Connection conn = null;
@@ -76,6 +77,7 @@ public final class Store implements AutoCloseable {
      */
     public static Store openReadOnly(Path dbFile, StoreOptions options) {
         Path file = dbFile.toAbsolutePath();
+        NativeSqlite.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true); // without the CREATE flag as well: never a new, empty database
         config.setBusyTimeout((int) options.busyTimeout().toMillis());
