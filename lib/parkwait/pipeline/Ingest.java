@@ -87,14 +87,9 @@ public final class Ingest {
             store.startRun(RunRecord.started(runId, started, lease.info().host(), lease.info().pid(), token));
             // DESIGN 4.7: the predecessor's rows and processed list first (once), staged CSVs every run.
             parkwait.migrate.Predecessor.importAll(store, options.outputBase(), token, options.zones(), log::info);
-            if (options.fullRebuild()) {
-                log.info("Full rebuild: forgetting every loaded file; all files are read again.");
-                store.markAllDirty(token);
-                store.forgetAllFiles(token);
-            }
-
             log.info("Listing " + source.describe() + " for " + String.join(",", options.properties()) + "...");
             List<SourceObject> listing = source.list(options.properties());
+            if (options.fullRebuild()) Rebuild.prepare(store, options.properties(), listing, token, log);
             FilePlan.Plan plan = FilePlan.decide(listing, store.sourceFiles(), options.zones(), options.maxFailures(),
                     options.skipFailedAfter(), clock.instant());
             summary.filesListed = listing.size();

@@ -227,6 +227,24 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Per key, how many rows only that file holds (a full rebuild reports them when the key is gone). */
+    public Map<String, Long> rowsOnlyIn(java.util.Collection<String> keys) {
+        return read("count the rows of " + keys.size() + " files in", c -> Rebuilds.rowsOnlyIn(c, keys));
+    }
+
+    /**
+     * For {@code --full-rebuild} of some properties only, in one transaction: {@code reload} keys
+     * are read again as changed (so each replaces exactly its own rows), {@code gone} keys are
+     * removed with the rows no other file holds (their partitions marked dirty). Other files and
+     * their rows are not touched.
+     */
+    public void forgetFiles(java.util.Collection<String> reload, java.util.Collection<String> gone, long token) {
+        write(token, "forget " + (reload.size() + gone.size()) + " loaded files in", c -> {
+            Rebuilds.forget(c, reload, gone);
+            return null;
+        });
+    }
+
     /**
      * The state of the import from the predecessor (DESIGN 4.7): null if never tried,
      * {@link Imports#PENDING} if a part could not be read, else the instant it was done (or found
