@@ -51,6 +51,29 @@ public final class PartitionFiles {
         return removed;
     }
 
+    /**
+     * The partition CSVs on disk, as {@code YYYY-MM/park_YYYY-MM-DD.csv} relative to {@code root}:
+     * one listing of each month folder, no file is opened (every run does this).
+     */
+    public static java.util.Set<String> onDisk(Path root) throws IOException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (!Files.isDirectory(root)) return names;
+        try (var months = Files.newDirectoryStream(root, "[0-9][0-9][0-9][0-9]-[0-9][0-9]")) {
+            for (Path month : months) {
+                if (!Files.isDirectory(month)) continue;
+                try (var files = Files.newDirectoryStream(month, "*.csv")) {
+                    for (Path f : files) names.add(month.getFileName() + "/" + f.getFileName());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The name {@link #onDisk} gives the file of a partition. */
+    public static String relativeName(String park, LocalDate parkDate) {
+        return parkDate.toString().substring(0, 7) + "/" + park + "_" + parkDate + ".csv";
+    }
+
     /** One CSV line of a partition file (or the sample). No quoting is ever needed: every field is validated or generated. */
     static void appendLine(StringBuilder b, parkwait.parse.FactRow row) {
         b.append(row.entityCode()).append(',').append(row.observedAt()).append(',').append(row.type().name())

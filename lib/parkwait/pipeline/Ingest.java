@@ -172,6 +172,12 @@ public final class Ingest {
     private void exportPartitions(Store store, Lease lease, long token, RunSummary summary) throws IOException {
         int removed = PartitionFiles.removeLeftoverTemps(PartitionFiles.cleanRoot(options.outputBase()));
         if (removed > 0) log.detail("Removed " + removed + " temp files left by an interrupted run.");
+        List<Partition> missing = Verify.missing(store, options.outputBase());
+        if (!missing.isEmpty()) {
+            log.warn(missing.size() + " partition CSV files were missing (deleted by hand?) and are written again from the"
+                    + " database, e.g. " + PartitionFiles.fileOf(options.outputBase(), missing.get(0).park(), missing.get(0).date()) + ".");
+            store.markDirty(missing, token);
+        }
         List<Partition> dirty = store.dirtyPartitions();
         if (!dirty.isEmpty()) log.info("Writing " + dirty.size() + " partition CSV files...");
         Instant t0 = clock.instant();
@@ -184,6 +190,26 @@ public final class Ingest {
         if (!dirty.isEmpty()) {
             log.detail(String.format("Wrote %d partition CSV files in %.1f s.", dirty.size(),
                     Duration.between(t0, clock.instant()).toMillis() / 1000.0));
+        }
+    }
+
+    /**
+     * {@code --verify}, under the run lock: compares every partition CSV with what the database
+     * renders and rewrites those that differ, are missing, or have no rows; returns them. Loads nothing.
+     */
+    public List<Verify.Finding> verify() throws IOException {
+        try (StopHook stop = StopHook.install(log, PartitionFiles.cleanRoot(options.outputBase()));
+             Lease lease = lock.acquire(options.command(), options.lockWait(), log::info);
+             Store store = Store.open(options.database(), StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock))) {
+            long token = lease.token();
+            if (store.highestToken() >= token) token = lease.raiseToken(store.highestToken() + 1);
+            store.claimToken(token);
+            log.info("Comparing every partition CSV under " + PartitionFiles.cleanRoot(options.outputBase()) + " with the database...");
+            List<Partition> dirty = new java.util.ArrayList<>();
+            List<Verify.Finding> found = Verify.compareAll(store, options.outputBase(), dirty);
+            if (!dirty.isEmpty()) store.markDirty(dirty, token);
+            exportPartitions(store, lease, token, new RunSummary());
+            return found;
         }
     }
 

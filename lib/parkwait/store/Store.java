@@ -200,12 +200,25 @@ public final class Store implements AutoCloseable {
 
     /** Clears the dirty mark of a partition whose CSV has just been rewritten. */
     public void clearDirty(Partition p, long token) {
-        write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, p));
+        write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, List.of(p)));
     }
 
     /** Clears the dirty marks of many partitions in one transaction (one commit, not one per file). */
     public void clearDirty(java.util.Collection<Partition> partitions, long token) {
         write(token, "clear " + partitions.size() + " dirty marks in", c -> Partitions.clearDirty(c, partitions));
+    }
+
+    /** Partitions whose CSV file this program has written and not removed since, ordered by park then date. */
+    public List<Partition> partitionsWithFiles() {
+        return read("list the partition files of", Partitions::withFiles);
+    }
+
+    /** Marks these partitions dirty, so that their CSVs are rewritten (missing or edited by hand). */
+    public void markDirty(java.util.Collection<Partition> partitions, long token) {
+        write(token, "mark " + partitions.size() + " partitions dirty in", c -> {
+            Partitions.markDirty(c, partitions);
+            return null;
+        });
     }
 
     /** Marks every partition that has rows dirty, so that all CSVs are rewritten. */

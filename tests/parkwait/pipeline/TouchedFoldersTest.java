@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +94,55 @@ class TouchedFoldersTest {
         try (var walk = Files.walk(out.resolve("fact_tables").resolve("clean"))) {
             return walk.filter(p -> p.toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
         }
+    }
+
+    @Test
+    void aCsvDeletedByHandIsWrittenAgainByTheNextRunEvenWithNothingNew() throws Exception {
+        Path out = dir.resolve("out");
+        Pipelines.ingestDir(bucket, out);
+        String tree = Pipelines.csvTree(out);
+        Path deleted = anyCsv(out);
+        Files.delete(deleted);
+
+        java.io.StringWriter console = new java.io.StringWriter();
+        RunSummary again = Pipelines.ingest(Pipelines.options(bucket.toString(), null, out, false), console);
+
+        assertEquals(0, again.filesLoaded(), "nothing new was read");
+        assertEquals(1, again.partitionsWritten());
+        assertTrue(console.toString().contains("1 partition CSV files were missing (deleted by hand?)"), console.toString());
+        assertEquals(tree, Pipelines.csvTree(out));
+    }
+
+    @Test
+    void verifyRewritesAndListsEveryCsvThatDiffersFromTheDatabase() throws Exception {
+        Path out = dir.resolve("out");
+        Pipelines.ingestDir(bucket, out);
+        String tree = Pipelines.csvTree(out);
+        List<Path> csvs;
+        try (var walk = Files.walk(out.resolve("fact_tables").resolve("clean"))) {
+            csvs = walk.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        Path edited = csvs.get(0);
+        Path deleted = csvs.get(1);
+        Path truncated = csvs.get(2);
+        Files.writeString(edited, Files.readString(edited).replaceFirst(",(\\d+)\n", ",999\n"));
+        Files.delete(deleted);
+        byte[] bytes = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        Path stray = out.resolve("fact_tables/clean/1999-01/wdw_1999-01-05.csv");
+        Files.createDirectories(stray.getParent());
+        Files.writeString(stray, parkwait.export.PartitionFiles.HEADER);
+
+        List<Verify.Finding> found;
+        var lock = new parkwait.lock.FileRunLock(out.resolve("state"), parkwait.lock.LockSettings.defaults(),
+                parkwait.lock.ProcessFacts.system(), java.time.Clock.systemUTC());
+        try (RunLog log = RunLog.consoleOnly(new java.io.PrintWriter(new java.io.StringWriter()), java.time.Clock.systemUTC(), false)) {
+            found = new Ingest(Pipelines.options(bucket.toString(), null, out, false), lock, java.time.Clock.systemUTC(), log).verify();
+        }
+
+        assertEquals(java.util.Map.of(edited, "differs from the database", deleted, "missing", truncated, "differs from the database",
+                stray, "not written by this program"),
+                found.stream().collect(java.util.stream.Collectors.toMap(Verify.Finding::file, Verify.Finding::how)));
+        assertEquals(tree, Pipelines.csvTree(out), "every CSV equals the database again, and the stray one is gone");
     }
 }
