@@ -15,6 +15,7 @@ import parkwait.export.StateExports;
 import parkwait.io.AtomicFiles;
 import parkwait.lock.RunLock;
 import parkwait.lock.Lease;
+import parkwait.migrate.OwnOutput;
 import parkwait.parse.ParseStats;
 import parkwait.source.Source;
 import parkwait.source.SourceException;
@@ -85,8 +86,12 @@ public final class Ingest {
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(started.atZone(ZoneId.of("UTC")))
                     + "-t" + token;
             store.startRun(RunRecord.started(runId, started, lease.info().host(), lease.info().pid(), token));
+            if (store.predecessorImport() == null && !store.hasOwnLoads() && OwnOutput.marked(options.outputBase())) {
+                lostDatabase(store, token); // a new, empty database beside outputs of ours
+            }
             // DESIGN 4.7: the predecessor's rows and processed list first (once), staged CSVs every run.
             parkwait.migrate.Predecessor.importAll(store, options.outputBase(), token, options.zones(), log::info);
+            OwnOutput.mark(options.outputBase());
             log.info("Listing " + source.describe() + " for " + String.join(",", options.properties()) + "...");
             List<SourceObject> listing = source.list(options.properties());
             if (options.fullRebuild()) Rebuild.prepare(store, options.properties(), listing, token, log);
@@ -119,6 +124,18 @@ public final class Ingest {
             store.finishRun(finished(runId, started, lease, token, summary));
             return summary;
         }
+    }
+
+    /**
+     * A new database beside outputs this program wrote: stop and say so, or with --full-rebuild
+     * start from the source alone, rewriting (or removing) every CSV on disk.
+     */
+    private void lostDatabase(Store store, long token) throws IOException {
+        if (!parkwait.migrate.Predecessor.detect(options.outputBase()).hasOutput()) return;
+        if (!options.fullRebuild()) throw OwnOutput.databaseGone(options.database(), options.outputBase());
+        log.warn("The database was missing beside this program's own outputs: rebuilding it from the source alone;"
+                + " every CSV on disk is rewritten or removed.");
+        store.finishPredecessorImport(List.of(), Verify.onDisk(options.outputBase()), token, true);
     }
 
     private void loadOne(ReadAhead.File file, int n, int total, Store store, Lease lease, long token,

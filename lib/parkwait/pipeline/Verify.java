@@ -42,6 +42,26 @@ public final class Verify {
         return missing;
     }
 
+    /** The partitions of every CSV on disk named as this program names them. */
+    static List<Partition> onDisk(Path outputBase) throws IOException {
+        List<Partition> list = new ArrayList<>();
+        for (String name : PartitionFiles.onDisk(PartitionFiles.cleanRoot(outputBase))) {
+            Partition p = parse(name);
+            if (p != null) list.add(p);
+        }
+        return list;
+    }
+
+    private static Partition parse(String name) {
+        Matcher m = NAME.matcher(name);
+        if (!m.matches()) return null;
+        try {
+            return new Partition(m.group(1), LocalDate.parse(m.group(2)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // no partition has that date: not a name this program writes
+        }
+    }
+
     /**
      * Every CSV compared with the database: missing, edited (bytes differ), or not in the database
      * (a file named like a partition that has no rows). Adds each one's partition to {@code dirty}.
@@ -66,14 +86,8 @@ public final class Verify {
             dirty.add(p);
         }
         for (String name : PartitionFiles.onDisk(PartitionFiles.cleanRoot(outputBase))) {
-            Matcher m = NAME.matcher(name);
-            if (expected.contains(name) || !m.matches()) continue;
-            Partition p;
-            try {
-                p = new Partition(m.group(1), LocalDate.parse(m.group(2)));
-            } catch (java.time.format.DateTimeParseException e) {
-                continue; // no partition has that date: not a name this program writes
-            }
+            Partition p = expected.contains(name) ? null : parse(name);
+            if (p == null) continue;
             found.add(new Finding(PartitionFiles.fileOf(outputBase, p.park(), p.date()), "not written by this program"));
             dirty.add(p); // rewritten from its rows, or removed if it has none
         }
