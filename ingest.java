@@ -70,6 +70,9 @@ class ingest implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be read and why (new, changed, retry); write nothing.")
     boolean dryRun;
 
+    @Option(names = "--verify", description = "Compare every partition CSV with the database, rewrite those that differ and list them; load nothing.")
+    boolean verify;
+
     @Option(names = "--keep-logs", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30d",
             description = "Delete this script's log files older than this (default 30d).")
     Duration keepLogs;
@@ -95,6 +98,7 @@ class ingest implements Callable<Integer> {
             if (pruned > 0) log.detail("Removed " + pruned + " log files older than " + keepLogs.toDays() + " days.");
             RunSummary summary;
             try {
+                if (verify) return verify(new Ingest(options, LockReport.runLock(common, clock), clock, log));
                 summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run()
                         .places(PartitionFiles.cleanRoot(options.outputBase()), log.path());
             } catch (Exception | OutOfMemoryError e) {
@@ -111,6 +115,16 @@ class ingest implements Callable<Integer> {
             summary.text().lines().forEach(log::fileOnly);
             return summary.exitCode();
         }
+    }
+
+    private int verify(Ingest ingest) throws Exception {
+        var out = spec.commandLine().getOut();
+        var found = ingest.verify();
+        for (var f : found) out.println("rewritten  " + f.file() + " (" + f.how() + ")");
+        out.println(found.isEmpty() ? "Verified: every partition CSV equals the database."
+                : "Verified: " + found.size() + " partition CSV files did not equal the database and were rewritten from it.");
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private int dryRun(IngestOptions options, Clock clock) throws Exception {

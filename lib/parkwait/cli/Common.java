@@ -81,11 +81,12 @@ public final class Common {
      * and nothing else says where to write, this is a usage error with what to do.
      */
     public Path outputBase() {
-        if (outputBase != null) return outputBase.toAbsolutePath().normalize();
+        if (outputBase != null) return requireFolder(outputBase.toAbsolutePath().normalize(), "--output-base");
         String fromConfig = config().outputBase();
-        if (fromConfig != null && Path.of(fromConfig).isAbsolute()) return Path.of(fromConfig).normalize();
+        String from = fromConfig != null ? "output_base in the config" : "the default";
+        if (fromConfig != null && Path.of(fromConfig).isAbsolute()) return requireFolder(Path.of(fromConfig).normalize(), from);
         if (projectHome().known()) {
-            return projectHome().folder().resolve(fromConfig != null ? fromConfig : "out").toAbsolutePath().normalize();
+            return requireFolder(projectHome().folder().resolve(fromConfig != null ? fromConfig : "out").toAbsolutePath().normalize(), from);
         }
         String what = fromConfig != null
                 ? "output_base \"" + fromConfig + "\" in " + configInUse + " is relative to the project folder"
@@ -95,6 +96,15 @@ public final class Common {
                 + " the project folder, and PARKWAIT_HOME is not set). It will not write into the working folder. Give"
                 + " --output-base DIR, or start it from the project folder (cd there first; in Task Scheduler, set"
                 + " \"Start in\"), or set PARKWAIT_HOME to the project folder.");
+    }
+
+    /** A file where the output folder should be is a usage error (exit 2), not a failure deep inside the run. */
+    private static Path requireFolder(Path base, String from) {
+        if (Files.exists(base) && !Files.isDirectory(base)) {
+            throw new UserException(ExitCodes.USAGE, "The output folder " + base + " (" + from + ") is a file, not a folder."
+                    + " Point it at a folder (it is made if missing), or move the file away.");
+        }
+        return base;
     }
 
     /** --lock-url, else the config's lock_url, else null (the file lock). */

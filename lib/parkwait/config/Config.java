@@ -41,9 +41,19 @@ public record Config(String outputBase, String s3Bucket, List<String> defaultPro
     public static Config load(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            // Notepad saves UTF-8 with a byte order mark; it is not part of the JSON.
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            // Text after the object (a second object, a pasted fragment) is refused, not ignored.
+            root = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(text);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ConfigException("The config file " + file + " does not exist. Create it or drop --config.");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            var at = e.getLocation();
+            throw new ConfigException("The config file " + file + " has text after its JSON object ends"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + ". Remove it: the file must hold exactly one JSON object.");
         } catch (IOException e) {
             throw new ConfigException("The config file " + file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -55,6 +65,7 @@ public record Config(String outputBase, String s3Bucket, List<String> defaultPro
         Config d = defaults();
         ConfigReader r = new ConfigReader(root, where);
         List<String> props = r.stringList("default_props", d.defaultProps);
+        if (props.isEmpty()) throw r.bad("default_props", root.get("default_props").toString(), "at least one of " + ALL_PROPS);
         for (String p : props) {
             if (!ALL_PROPS.contains(p)) throw r.bad("default_props", "an unknown property \"" + p + "\"", "any of " + ALL_PROPS);
         }
@@ -78,7 +89,11 @@ public record Config(String outputBase, String s3Bucket, List<String> defaultPro
         if (!journal.equals("delete") && !journal.equals("wal")) {
             throw r.bad("journal_mode", journal, "\"delete\" (default, safe in a Dropbox folder) or \"wal\" (local disks only)");
         }
-        Config c = new Config(r.string("output_base", null), r.string("s3_bucket", d.s3Bucket), props,
+        String outputBase = r.string("output_base", null);
+        if (outputBase != null && outputBase.isBlank()) {
+            throw r.bad("output_base", "\"" + outputBase + "\"", "a folder path such as \"out\" or \"D:/waits\" (or leave the key out for <project>/out)");
+        }
+        Config c = new Config(outputBase, r.string("s3_bucket", d.s3Bucket), props,
                 r.intIn("chunksize", d.chunksize, 1, 10_000_000), r.intIn("sample_k", d.sampleK, 0, 1_000_000), level,
                 r.intIn("lock_stale_after_minutes", d.lockStaleAfterMinutes, 2, 24 * 60),
                 r.intIn("lock_hung_after_hours", d.lockHungAfterHours, 1, 24 * 30),

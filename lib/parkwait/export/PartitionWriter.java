@@ -73,6 +73,12 @@ public final class PartitionWriter implements AutoCloseable {
             folders.add(file.getParent());
             bytes += content == null ? 0 : content.length; // null: the partition is empty, its file goes
             pending.add(writerOf(file.getParent()).submit(() -> {
+                // A folder a person made where the CSV goes is neither replaced nor deleted (issue 13).
+                if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw BlockedPathException.folderAt(file);
+                if (!made.contains(file.getParent()) && Files.exists(file.getParent(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isDirectory(file.getParent())) {
+                    throw BlockedPathException.fileAt(file.getParent());
+                }
                 if (content == null) {
                     fence.run();
                     Files.deleteIfExists(file);

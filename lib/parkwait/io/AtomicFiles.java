@@ -112,7 +112,7 @@ public final class AtomicFiles {
     }
 
     /** The probe's name: hidden on Linux and macOS, and a .tmp that the partition clean-up also removes. */
-    static final String WRITE_CHECK = ".parkwait-write-check.tmp";
+    public static final String WRITE_CHECK = ".parkwait-write-check.tmp";
 
     /** A failed write() says only "No space left on device"; the path tells the user which disk. */
     private static IOException named(Path file, IOException e) {

@@ -15,6 +15,7 @@ import parkwait.export.StateExports;
 import parkwait.io.AtomicFiles;
 import parkwait.lock.RunLock;
 import parkwait.lock.Lease;
+import parkwait.migrate.OwnOutput;
 import parkwait.parse.ParseStats;
 import parkwait.source.Source;
 import parkwait.source.SourceException;
@@ -58,7 +59,8 @@ public final class Ingest {
      */
     public RunSummary run() throws IOException {
         Instant started = clock.instant();
-        try (Lease lease = lock.acquire(options.command(), options.lockWait(), log::info)) {
+        try (StopHook stop = StopHook.install(log, PartitionFiles.cleanRoot(options.outputBase()));
+             Lease lease = lock.acquire(options.command(), options.lockWait(), log::info)) {
             log.detail("Took the run lock with token " + lease.token() + ".");
             return runLocked(lease, started);
         } catch (IOException | parkwait.store.StoreException e) {
@@ -87,16 +89,15 @@ public final class Ingest {
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(started.atZone(ZoneId.of("UTC")))
                     + "-t" + token;
             store.startRun(RunRecord.started(runId, started, lease.info().host(), lease.info().pid(), token));
+            if (store.predecessorImport() == null && !store.hasOwnLoads() && OwnOutput.marked(options.outputBase())) {
+                lostDatabase(store, token); // a new, empty database beside outputs of ours
+            }
             // DESIGN 4.7: the predecessor's rows and processed list first (once), staged CSVs every run.
             parkwait.migrate.Predecessor.importAll(store, options.outputBase(), token, options.zones(), log::info);
-            if (options.fullRebuild()) {
-                log.info("Full rebuild: forgetting every loaded file; all files are read again.");
-                store.markAllDirty(token);
-                store.forgetAllFiles(token);
-            }
-
+            OwnOutput.mark(options.outputBase());
             log.info("Listing " + source.describe() + " for " + String.join(",", options.properties()) + "...");
             List<SourceObject> listing = source.list(options.properties());
+            if (options.fullRebuild()) Rebuild.prepare(store, options.properties(), listing, token, log);
             FilePlan.Plan plan = FilePlan.decide(listing, store.sourceFiles(), options.zones(), options.maxFailures(),
                     options.skipFailedAfter(), clock.instant());
             summary.filesListed = listing.size();
@@ -126,6 +127,18 @@ public final class Ingest {
             store.finishRun(finished(runId, started, lease, token, summary));
             return summary;
         }
+    }
+
+    /**
+     * A new database beside outputs this program wrote: stop and say so, or with --full-rebuild
+     * start from the source alone, rewriting (or removing) every CSV on disk.
+     */
+    private void lostDatabase(Store store, long token) throws IOException {
+        if (!parkwait.migrate.Predecessor.detect(options.outputBase()).hasOutput()) return;
+        if (!options.fullRebuild()) throw OwnOutput.databaseGone(options.database(), options.outputBase());
+        log.warn("The database was missing beside this program's own outputs: rebuilding it from the source alone;"
+                + " every CSV on disk is rewritten or removed.");
+        store.finishPredecessorImport(List.of(), Verify.onDisk(options.outputBase()), token, true);
     }
 
     private void loadOne(ReadAhead.File file, int n, int total, Store store, Lease lease, long token,
@@ -179,6 +192,12 @@ public final class Ingest {
     private void exportPartitions(Store store, Lease lease, long token, RunSummary summary) throws IOException {
         int removed = PartitionFiles.removeLeftoverTemps(PartitionFiles.cleanRoot(options.outputBase()));
         if (removed > 0) log.detail("Removed " + removed + " temp files left by an interrupted run.");
+        List<Partition> missing = Verify.missing(store, options.outputBase());
+        if (!missing.isEmpty()) {
+            log.warn(missing.size() + " partition CSV files were missing (deleted by hand?) and are written again from the"
+                    + " database, e.g. " + PartitionFiles.fileOf(options.outputBase(), missing.get(0).park(), missing.get(0).date()) + ".");
+            store.markDirty(missing, token);
+        }
         List<Partition> dirty = store.dirtyPartitions();
         if (!dirty.isEmpty()) log.info("Writing " + dirty.size() + " partition CSV files...");
         Instant t0 = clock.instant();
@@ -195,13 +214,34 @@ public final class Ingest {
     }
 
     /**
+     * {@code --verify}, under the run lock: compares every partition CSV with what the database
+     * renders and rewrites those that differ, are missing, or have no rows; returns them. Loads nothing.
+     */
+    public List<Verify.Finding> verify() throws IOException {
+        try (StopHook stop = StopHook.install(log, PartitionFiles.cleanRoot(options.outputBase()));
+             Lease lease = lock.acquire(options.command(), options.lockWait(), log::info);
+             Store store = Store.open(options.database(), StoreOptions.defaults().withJournalMode(options.journalMode()).withClock(clock))) {
+            long token = lease.token();
+            if (store.highestToken() >= token) token = lease.raiseToken(store.highestToken() + 1);
+            store.claimToken(token);
+            log.info("Comparing every partition CSV under " + PartitionFiles.cleanRoot(options.outputBase()) + " with the database...");
+            List<Partition> dirty = new java.util.ArrayList<>();
+            List<Verify.Finding> found = Verify.compareAll(store, options.outputBase(), dirty);
+            if (!dirty.isEmpty()) store.markDirty(dirty, token);
+            exportPartitions(store, lease, token, new RunSummary());
+            return found;
+        }
+    }
+
+    /**
      * What a run would load and why, without the lock and without writing anything: the
      * database is only read, and only if it exists.
      */
     public FilePlan.Plan dryRun() throws IOException {
         java.util.Map<String, parkwait.store.SourceFileRecord> known = java.util.Map.of();
         if (java.nio.file.Files.exists(options.database())) {
-            try (Store store = Store.open(options.database(), StoreOptions.defaults().withClock(clock))) {
+            // Read-only: a dry run must not even switch the journal mode (Store.open sets it).
+            try (Store store = Store.openReadOnly(options.database(), StoreOptions.defaults().withClock(clock))) {
                 known = store.sourceFiles();
             }
         }

@@ -32,6 +32,11 @@ final class Partitions {
     // SQLite writes integers as Java does, so the bytes equal a row-by-row rendering.
     private static final String CSV_BODY = "SELECT group_concat(entity_code || ',' || observed_at || ',' || wait_time_type"
             + " || ',' || wait_time_minutes || char(10), '' ORDER BY " + ORDER + ") FROM wait_times " + WHERE_PARTITION;
+    private static final String HAS_ROWS = "SELECT 1 FROM wait_times " + WHERE_PARTITION + " LIMIT 1";
+    private static final String ADD_FILE = "INSERT OR IGNORE INTO partition_files (park, park_date) VALUES (?, ?)";
+    private static final String DROP_FILE = "DELETE FROM partition_files WHERE park = ? AND park_date = ?";
+    private static final String WITH_FILES = "SELECT park, park_date FROM partition_files ORDER BY park, park_date";
+    private static final String MARK_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) VALUES (?, ?)";
     private static final String CLEAR_DIRTY = "DELETE FROM dirty_partitions WHERE park = ? AND park_date = ?";
     private static final String MARK_ALL_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) " + ALL;
     private static final String FORGET_ROWS = "DELETE FROM wait_times";
@@ -83,24 +88,46 @@ final class Partitions {
         }
     }
 
-    static int clearDirty(Connection conn, Partition p) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(CLEAR_DIRTY)) {
-            ps.setString(1, p.park());
-            ps.setString(2, p.date().toString());
-            return ps.executeUpdate();
-        }
-    }
-
+    /** Clears the marks of partitions just written, and records which of them now have a CSV file. */
     static int clearDirty(Connection conn, java.util.Collection<Partition> partitions) throws SQLException {
         int n = 0;
-        try (PreparedStatement ps = conn.prepareStatement(CLEAR_DIRTY)) {
+        try (PreparedStatement ps = conn.prepareStatement(CLEAR_DIRTY);
+             PreparedStatement has = conn.prepareStatement(HAS_ROWS);
+             PreparedStatement add = conn.prepareStatement(ADD_FILE);
+             PreparedStatement drop = conn.prepareStatement(DROP_FILE)) {
             for (Partition p : partitions) {
                 ps.setString(1, p.park());
                 ps.setString(2, p.date().toString());
                 n += ps.executeUpdate();
+                bind(has, p);
+                boolean rows;
+                try (ResultSet rs = has.executeQuery()) {
+                    rows = rs.next();
+                }
+                PreparedStatement file = rows ? add : drop; // the writer wrote its CSV, or removed it
+                file.setString(1, p.park());
+                file.setString(2, p.date().toString());
+                file.executeUpdate();
             }
         }
         return n;
+    }
+
+    /** The partitions whose CSV file this program has written and not removed. */
+    static List<Partition> withFiles(Connection conn) throws SQLException {
+        return list(conn, WITH_FILES);
+    }
+
+    /** Marks these partitions dirty (their CSV is missing or differs from the database). */
+    static void markDirty(Connection conn, java.util.Collection<Partition> partitions) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(MARK_DIRTY)) {
+            for (Partition p : partitions) {
+                ps.setString(1, p.park());
+                ps.setString(2, p.date().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     static int markAllDirty(Connection conn) throws SQLException {

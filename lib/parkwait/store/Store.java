@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Could not create the folder of the database " + file + ": " + e.getMessage(), e);
         }
+        NativeSqlite.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) options.busyTimeout().toMillis()); // before anything touches the file
         Connection conn = null;
@@ -67,6 +68,24 @@ public final class Store implements AutoCloseable {
             if (e instanceof RuntimeException re) throw re;
             throw new StoreException("Could not open the database " + file + ": " + e.getMessage()
                     + ". Check that the folder is writable and the file is a parkwait database.", e);
+        }
+    }
+
+    /**
+     * Opens an existing database for reading only (dry runs): no pragma that writes, no schema
+     * change, so its journal mode and bytes stay as they are. The caller checks that the file exists.
+     */
+    public static Store openReadOnly(Path dbFile, StoreOptions options) {
+        Path file = dbFile.toAbsolutePath();
+        NativeSqlite.load();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true); // without the CREATE flag as well: never a new, empty database
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        try {
+            return new Store(config.createConnection("jdbc:sqlite:" + file), file, options, "");
+        } catch (SQLException e) {
+            throw new StoreException("Could not open the database " + file + " for reading: " + e.getMessage()
+                    + ". Check that this user may read the state folder and the file.", e);
         }
     }
 
@@ -181,12 +200,25 @@ public final class Store implements AutoCloseable {
 
     /** Clears the dirty mark of a partition whose CSV has just been rewritten. */
     public void clearDirty(Partition p, long token) {
-        write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, p));
+        write(token, "clear the dirty mark of " + p.park() + " " + p.date() + " in", c -> Partitions.clearDirty(c, List.of(p)));
     }
 
     /** Clears the dirty marks of many partitions in one transaction (one commit, not one per file). */
     public void clearDirty(java.util.Collection<Partition> partitions, long token) {
         write(token, "clear " + partitions.size() + " dirty marks in", c -> Partitions.clearDirty(c, partitions));
+    }
+
+    /** Partitions whose CSV file this program has written and not removed since, ordered by park then date. */
+    public List<Partition> partitionsWithFiles() {
+        return read("list the partition files of", Partitions::withFiles);
+    }
+
+    /** Marks these partitions dirty, so that their CSVs are rewritten (missing or edited by hand). */
+    public void markDirty(java.util.Collection<Partition> partitions, long token) {
+        write(token, "mark " + partitions.size() + " partitions dirty in", c -> {
+            Partitions.markDirty(c, partitions);
+            return null;
+        });
     }
 
     /** Marks every partition that has rows dirty, so that all CSVs are rewritten. */
@@ -204,6 +236,24 @@ public final class Store implements AutoCloseable {
     public void forgetAllFiles(long token) {
         write(token, "forget all loaded files in", c -> {
             Partitions.forgetAllFiles(c);
+            return null;
+        });
+    }
+
+    /** Per key, how many rows only that file holds (a full rebuild reports them when the key is gone). */
+    public Map<String, Long> rowsOnlyIn(java.util.Collection<String> keys) {
+        return read("count the rows of " + keys.size() + " files in", c -> Rebuilds.rowsOnlyIn(c, keys));
+    }
+
+    /**
+     * For {@code --full-rebuild} of some properties only, in one transaction: {@code reload} keys
+     * are read again as changed (so each replaces exactly its own rows), {@code gone} keys are
+     * removed with the rows no other file holds (their partitions marked dirty). Other files and
+     * their rows are not touched.
+     */
+    public void forgetFiles(java.util.Collection<String> reload, java.util.Collection<String> gone, long token) {
+        write(token, "forget " + (reload.size() + gone.size()) + " loaded files in", c -> {
+            Rebuilds.forget(c, reload, gone);
             return null;
         });
     }

@@ -104,6 +104,7 @@ public final class StoreStats {
             throw new StoreException("Could not read the size of the database " + file + ": " + e.getMessage()
                     + ". Check that this user may read the state folder.", e);
         }
+        NativeSqlite.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true); // no CREATE flag either: a missing file is an error, never a new database
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));

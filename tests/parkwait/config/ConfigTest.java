@@ -60,12 +60,47 @@ class ConfigTest {
             "{\"zones\": {\"wdw\": \"Mars/Olympus\"}}|Bad value for \"zones.wdw\"",
             "{\"path_style\": \"yes\"}|Bad value for \"path_style\"",
             "[1, 2]|must hold a JSON object",
-            "{\"s3_bucket\": |is not valid JSON"})
+            "{\"s3_bucket\": |is not valid JSON",
+            "{\"default_props\": []}|Bad value for \"default_props\"",
+            "{\"default_props\": \" , \"}|Bad value for \"default_props\"",
+            "{\"output_base\": \"\"}|Bad value for \"output_base\"",
+            "{\"output_base\": \"  \"}|Bad value for \"output_base\"",
+            "{\"sample_k\": 5} {\"sample_k\": 6}|has text after its JSON object ends (line 1"})
     void badKeysAndValuesAreRefusedNamingTheKeyAndWhatIsAllowed(String json, String expected) throws Exception {
         ConfigException e = assertThrows(ConfigException.class, () -> load(json));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertEquals(ExitCodes.USAGE, e.exitCode());
         if (e.getMessage().startsWith("Bad value")) assertTrue(e.getMessage().contains("Allowed:"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkAsNotepadWritesItIsAccepted() throws Exception {
+        Path f = dir.resolve("config.json");
+        Files.write(f, ("\uFEFF{\"sample_k\": 7}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(7, Config.load(f).sampleK());
+    }
+
+    @Test
+    void anOutputBaseThatIsAFileAndAnEndlessWaitAreUsageErrorsWithASentence() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path f = Files.writeString(dir.resolve("c.json"), "{\"output_base\": \"" + file.toString().replace("\\", "/") + "\"}");
+        String out = runScript("file.log", "--config", f.toString(), "--source", dir.toString());
+        assertTrue(out.contains("The output folder " + file) && out.contains("is a file, not a folder"), out);
+
+        out = runScript("wait.log", "--source", dir.toString(), "--output-base", dir.resolve("o").toString(),
+                "--wait", "106751991167300d");
+        assertTrue(out.contains("--wait") && out.contains("longer than allowed"), out);
+        assertTrue(!Files.exists(dir.resolve("o")), "nothing was written");
+    }
+
+    /** Runs ingest.java, expects exit 2 with no stack trace and no "Internal error"; returns what it printed. */
+    private String runScript(String logName, String... args) throws Exception {
+        Process p = JavaProcesses.startMain(Class.forName("ingest"), dir.resolve(logName), Map.of(), args);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        String out = Files.readString(dir.resolve(logName));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(!out.contains("Internal error") && !out.contains("\tat "), out);
+        return out;
     }
 
     @Test

@@ -23,8 +23,13 @@ public final class Tmpfs implements AutoCloseable {
      * reason in {@code why} when this machine does not allow it, so the caller can skip.
      */
     public static Tmpfs mount(Path dir, long bytes, StringBuilder why) throws Exception {
+        return mount(dir, bytes, "mode=755", why);
+    }
+
+    /** As {@link #mount(Path, long, StringBuilder)}, with mount options such as {@code "mode=777,noexec"}. */
+    public static Tmpfs mount(Path dir, long bytes, String options, StringBuilder why) throws Exception {
         Files.createDirectories(dir);
-        String out = run("mount", "-t", "tmpfs", "-o", "size=" + bytes + ",mode=755", "tmpfs", dir.toString());
+        String out = run("mount", "-t", "tmpfs", "-o", "size=" + bytes + "," + options, "tmpfs", dir.toString());
         if (out != null) {
             why.append("cannot mount a tmpfs on ").append(dir).append(" (it needs root or CAP_SYS_ADMIN): ").append(out.strip());
             return null;
