@@ -15,6 +15,8 @@ final class StandbyParser {
     private static final boolean[] REQUIRED = {true, true, true, true};
     private static final int ENTITY = 0, OBSERVED = 1, POSTED = 2, ACTUAL = 3;
     private static final long MIN_MINUTES = 0, MAX_MINUTES = 1000;  // DESIGN 4.3
+    // README "Rejected rows": TouringPlans writes exactly -999 for "ride unexpectedly offline".
+    private static final long OFFLINE = -999;
 
     private final Times times;
     private final Consumer<FactRow> sink;
@@ -79,6 +81,8 @@ final class StandbyParser {
         long minutes = Numbers.rounded(r.chars(), s, e);  // DESIGN 4.3: round, then range
         if (minutes == Numbers.BAD) {
             stats.reject(Reject.BAD_NUMBER);
+        } else if (minutes == OFFLINE && Numbers.integral(r.chars(), s, e) == OFFLINE) {
+            stats.reject(Reject.OFFLINE);               // -999 or -999.0; -999.4 is out of range
         } else if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             stats.reject(Reject.OUT_OF_RANGE);
         } else {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import parkwait.cli.LockReport;
+import parkwait.parse.Reject;
 import parkwait.store.RunRecord;
 import parkwait.store.StoreStats;
 
@@ -38,6 +39,7 @@ public final class StatusJson {
         m.put("files", files(r));
         m.put("staleAfterSeconds", r.settings().staleAfter().toSeconds());
         m.put("parks", r.parks().stream().map(StatusJson::park).toList());
+        m.put("rejected", rejected(r));
         return m;
     }
 
@@ -71,6 +73,7 @@ public final class StatusJson {
         m.put("rowsNew", r.rowsNew());
         m.put("rowsDuplicate", r.rowsDuplicate());
         m.put("rowsRejected", r.rowsRejected());
+        m.put("rejected", byLabel(r.rejects()));
         m.put("partitionsWritten", r.partitionsWritten());
         return m;
     }
@@ -106,6 +109,33 @@ public final class StatusJson {
         m.put("ageSeconds", p.age() == null ? null : p.age().toSeconds());
         m.put("stale", p.stale());
         m.put("future", p.future());
+        return m;
+    }
+
+    private static Map<String, Object> rejected(StatusReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<StoreStats.FileRejects> files = r.database().map(StoreStats.Snapshot::rejectedByFile).orElse(List.of());
+        m.put("total", files.stream().mapToLong(StoreStats.FileRejects::rejected).sum());
+        m.put("byReason", byLabel(r.rejectedByReason()));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (StoreStats.FileRejects f : files) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("key", f.key());
+            fm.put("rejected", f.rejected());
+            fm.put("byReason", byLabel(f.byReason()));
+            list.add(fm);
+        }
+        m.put("files", list);
+        return m;
+    }
+
+    /** Reject counts keyed by their wording ("offline (-999)"), in the enum's order, zeros left out. */
+    static Map<String, Long> byLabel(Map<Reject, Long> counts) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Reject reason : Reject.values()) {
+            long n = counts.getOrDefault(reason, 0L);
+            if (n > 0) m.put(reason.label(), n);
+        }
         return m;
     }
 

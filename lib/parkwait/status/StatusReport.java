@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import parkwait.lock.RunLock;
 import parkwait.lock.LockInfo;
 import parkwait.lock.Verdict;
 import parkwait.lock.Words;
+import parkwait.parse.Reject;
 import parkwait.store.RunRecord;
 import parkwait.store.StoreException;
 import parkwait.store.StoreStats;
@@ -121,6 +124,13 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
     /** The runs to show: the latest {@code settings.runs()}, newest first. */
     public List<RunView> shownRuns() {
         return runs.subList(0, Math.min(settings.runs(), runs.size()));
+    }
+
+    /** Rejected records of the loaded versions of all files, by reason in the enum's order (offline included). */
+    public Map<Reject, Long> rejectedByReason() {
+        Map<Reject, Long> total = new EnumMap<>(Reject.class);
+        database.ifPresent(db -> db.rejectedByFile().forEach(f -> f.byReason().forEach((r, n) -> total.merge(r, n, Long::sum))));
+        return total;
     }
 
     /** Failed files that reached the retry limit. */

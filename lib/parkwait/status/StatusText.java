@@ -3,7 +3,12 @@ package parkwait.status;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import parkwait.cli.Printable;
+import parkwait.parse.Reject;
 import parkwait.cli.LockReport;
 import parkwait.lock.Ages;
 import parkwait.store.RunRecord;
@@ -13,6 +18,7 @@ import parkwait.store.StoreStats;
 public final class StatusText {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int ERROR_WIDTH = 160;
+    private static final int FILES_SHOWN = 5;
 
     private StatusText() {
     }
@@ -32,6 +38,7 @@ public final class StatusText {
             runs(b, r, zone);
             files(b, r, zone);
             parks(b, r);
+            rejects(b, r);
         }
         b.append('\n').append(r.health().line()).append('\n');
         for (Health.Problem p : r.health().problems()) b.append("Next: ").append(p.advice()).append('\n');
@@ -94,6 +101,34 @@ public final class StatusText {
                     rows.newestObservedAt() == null ? "-" : rows.newestObservedAt(),
                     p.age() == null ? "-" : AgeWords.of(p.age()), p.stale() ? "  STALE" : p.future() ? "  FUTURE" : ""));
         }
+    }
+
+    /** Rejected records by reason, and the files with the most, so a reader knows where to look. */
+    private static void rejects(StringBuilder b, StatusReport r) {
+        List<StoreStats.FileRejects> files = r.database().orElseThrow().rejectedByFile();
+        long total = files.stream().mapToLong(StoreStats.FileRejects::rejected).sum();
+        b.append("\n== Rejected records (loaded files) ==\n");
+        if (files.isEmpty()) {
+            b.append("None.\n");
+            return;
+        }
+        b.append("By reason: ").append(reasons(r.rejectedByReason())).append('\n');
+        b.append("Total:     ").append(total).append(" in ").append(files.size()).append(files.size() == 1 ? " file" : " files")
+                .append("; the rows themselves: status.java --rejects [KEY]\n");
+        for (StoreStats.FileRejects f : files.subList(0, Math.min(FILES_SHOWN, files.size()))) {
+            b.append(String.format("%8d  %s (%s)%n", f.rejected(), Printable.of(f.key()), reasons(f.byReason())));
+        }
+        if (files.size() > FILES_SHOWN) b.append("    and ").append(files.size() - FILES_SHOWN).append(" more files (--json lists all)\n");
+    }
+
+    /** "short row 3, offline (-999) 7", in the enum's order. */
+    static String reasons(Map<Reject, Long> byReason) {
+        List<String> parts = new ArrayList<>();
+        for (Reject reason : Reject.values()) {
+            long n = byReason.getOrDefault(reason, 0L);
+            if (n > 0) parts.add(reason.label() + " " + n);
+        }
+        return String.join(", ", parts);
     }
 
     static String bytes(long n) {

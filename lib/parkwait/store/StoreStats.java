@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
+import parkwait.parse.Reject;
 
 /**
  * Read-only questions about a database, for status.java. Opens the file read-only (it never
@@ -36,6 +38,9 @@ public final class StoreStats {
             SELECT key, failure_count, last_error, failed_at, loaded_at, run_id
               FROM source_files WHERE status = 'failed' ORDER BY key""";
     private static final String DIRTY_COUNT = "SELECT COUNT(*) FROM dirty_partitions";
+    private static final String REJECTS_BY_FILE = """
+            SELECT key, rows_rejected, rejects_json FROM source_files
+             WHERE status <> 'loading' AND rows_rejected > 0 ORDER BY rows_rejected DESC, key""";
     private static final String PARKS = """
             SELECT park, COUNT(*), MAX(park_date) FROM wait_times GROUP BY park ORDER BY park""";
     // The newest observation of a park lies on its newest park date; like Partitions.ROWS, read it
@@ -50,7 +55,18 @@ public final class StoreStats {
 
     /** Everything status.java shows about the database, read in one transaction. */
     public record Snapshot(Path file, long sizeBytes, int schemaVersion, List<RunRecord> runs, long filesLoaded,
-                           long filesFailed, List<FailedFile> failedFiles, long dirtyPartitions, List<ParkRows> parks) {
+                           long filesFailed, List<FailedFile> failedFiles, long dirtyPartitions, List<ParkRows> parks,
+                           List<FileRejects> rejectedByFile) {
+    }
+
+    /**
+     * The records of one source file's loaded version that were rejected, by reason (offline
+     * markers included). Files without rejects are not listed.
+     */
+    public record FileRejects(String key, long rejected, Map<Reject, Long> byReason) {
+        public FileRejects {
+            byReason = Map.copyOf(byReason);
+        }
     }
 
     /**
@@ -137,7 +153,15 @@ public final class StoreStats {
             }
         }
         return new Snapshot(file, size, version, RunLog.last(conn, runs), loaded, failed, failedFiles(conn),
-                count(conn, DIRTY_COUNT), parks(conn));
+                count(conn, DIRTY_COUNT), parks(conn), rejectedByFile(conn));
+    }
+
+    private static List<FileRejects> rejectedByFile(Connection conn) throws SQLException {
+        List<FileRejects> list = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(REJECTS_BY_FILE); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) list.add(new FileRejects(rs.getString(1), rs.getLong(2), RejectsJson.read(rs.getString(3))));
+        }
+        return list;
     }
 
     private static int schemaVersion(Connection conn) throws SQLException {

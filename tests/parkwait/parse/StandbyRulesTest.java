@@ -125,6 +125,19 @@ class StandbyRulesTest {
     }
 
     @Test
+    void exactlyMinus999IsOfflineNotOutOfRangeAndNeverARow() throws Exception {
+        Parsing p = Parsing.standby(HEADER
+                + "MK01,2024-01-15 10:00,-999,,\n"         // offline
+                + "MK02,2024-01-15 10:00, -999.0 ,30,\n"   // offline; actual 30 still loads
+                + "MK03,2024-01-15 10:00,-999,-999,\n"     // two offline values, no row
+                + "MK04,2024-01-15 10:00,-999.4,-998,\n"   // rounds to -999 but is not exactly it; -998
+                + "MK05,2024-01-15 10:00,-1000,-999.5,\n"); // out of range twice
+        assertEquals(List.of("MK02,2024-01-15T10:00:00-05:00,ACTUAL,30,mk,2024-01-15"), p.rows);
+        assertEquals("OUT_OF_RANGE=4 OFFLINE=4", p.rejects());
+        assertEquals("offline (-999)", Reject.OFFLINE.label());
+    }
+
+    @Test
     void firstDefectWinsAndShortRowsComeFirst() throws Exception {
         Parsing p = Parsing.standby(HEADER
                 + "MK01,2024-01-15 10:00\n"           // short: fewer fields than the last required column
