@@ -15,6 +15,9 @@ import parkwait.store.StoreStats;
  * ("status.java --json fields"). Instants are ISO 8601 UTC; absent values are null, never left out.
  */
 public final class StatusJson {
+    /** Lists of gaps keep their newest entries; the counts beside them say how many there are in all. */
+    static final int JSON_LIST_LIMIT = 100;
+
     private StatusJson() {
     }
 
@@ -40,6 +43,7 @@ public final class StatusJson {
         m.put("staleAfterSeconds", r.settings().staleAfter().toSeconds());
         m.put("parks", r.parks().stream().map(StatusJson::park).toList());
         m.put("rejected", rejected(r));
+        m.put("gaps", r.gaps().stream().map(StatusJson::gaps).toList());
         return m;
     }
 
@@ -126,6 +130,32 @@ public final class StatusJson {
             list.add(fm);
         }
         m.put("files", list);
+        return m;
+    }
+
+    private static Map<String, Object> gaps(Gaps g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("park", g.park());
+        m.put("firstDay", g.first().toString());
+        m.put("lastDay", g.last().toString());
+        m.put("daysWithRows", g.daysWithRows());
+        m.put("medianRowsPerDay", g.median());
+        m.put("missingDays", g.missingDays());
+        m.put("missingRanges", g.missing().size());
+        m.put("missing", g.missing().stream().limit(JSON_LIST_LIMIT).map(x -> {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("from", x.from().toString());
+            rm.put("to", x.to().toString());
+            rm.put("days", x.days());
+            return rm;
+        }).toList());
+        m.put("thinDays", g.thin().size());
+        m.put("thin", g.thin().stream().limit(JSON_LIST_LIMIT).map(t -> {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("date", t.date().toString());
+            tm.put("rows", t.rows());
+            return tm;
+        }).toList());
         return m;
     }
 

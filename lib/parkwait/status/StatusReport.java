@@ -26,10 +26,11 @@ import parkwait.store.StoreStats;
  * {@link StatusJson}; this class never prints.
  *
  * @param databaseError why the database could not be read (a sentence saying what to do), or null
+ * @param gaps          per park, the days without rows and the thin days
  */
 public record StatusReport(Instant now, Settings settings, RunLock.Inspection lock,
                            Optional<StoreStats.Snapshot> database, String databaseError, List<RunView> runs,
-                           List<ParkFreshness> parks, List<FailedView> failedFiles, Health health) {
+                           List<ParkFreshness> parks, List<FailedView> failedFiles, Health health, List<Gaps> gaps) {
 
     /**
      * What to look at and the thresholds.
@@ -117,8 +118,9 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
             }
         });
         Health health = Health.judge(settings, lock.verdict(), db, databaseError, runs, parks, failed, now);
+        List<Gaps> gaps = db.map(s -> Gaps.of(s.days())).orElse(List.of());
         return new StatusReport(now, settings, lock, db, databaseError, List.copyOf(runs), List.copyOf(parks),
-                List.copyOf(failed), health);
+                List.copyOf(failed), health, gaps);
     }
 
     /** The runs to show: the latest {@code settings.runs()}, newest first. */

@@ -39,10 +39,12 @@ public final class StoreStats {
               FROM source_files WHERE status = 'failed' ORDER BY key""";
     private static final String DIRTY_COUNT = "SELECT COUNT(*) FROM dirty_partitions";
     private static final String REJECTS_BY_FILE = """
-            SELECT key, rows_rejected, rejects_json FROM source_files
+            SELECT key, rows_rejected, rejects_json, rows_seen FROM source_files
              WHERE status <> 'loading' AND rows_rejected > 0 ORDER BY rows_rejected DESC, key""";
-    private static final String PARKS = """
-            SELECT park, COUNT(*), MAX(park_date) FROM wait_times GROUP BY park ORDER BY park""";
+    // One scan gives both the rows per park and per park day (for the gaps): no extra cost over
+    // counting per park alone, since both sort every row's (park, park_date).
+    private static final String DAYS = """
+            SELECT park, park_date, COUNT(*) FROM wait_times GROUP BY park, park_date ORDER BY park, park_date""";
     // The newest observation of a park lies on its newest park date; like Partitions.ROWS, read it
     // through the primary key, one range per entity (local dates D and D+1 hold park date D).
     private static final String NEWEST_OBSERVATION = """
@@ -56,14 +58,18 @@ public final class StoreStats {
     /** Everything status.java shows about the database, read in one transaction. */
     public record Snapshot(Path file, long sizeBytes, int schemaVersion, List<RunRecord> runs, long filesLoaded,
                            long filesFailed, List<FailedFile> failedFiles, long dirtyPartitions, List<ParkRows> parks,
-                           List<FileRejects> rejectedByFile) {
+                           List<FileRejects> rejectedByFile, List<ParkDay> days) {
+    }
+
+    /** The rows of one park day (one partition CSV). */
+    public record ParkDay(String park, LocalDate date, long rows) {
     }
 
     /**
      * The records of one source file's loaded version that were rejected, by reason (offline
      * markers included). Files without rejects are not listed.
      */
-    public record FileRejects(String key, long rejected, Map<Reject, Long> byReason) {
+    public record FileRejects(String key, long rejected, Map<Reject, Long> byReason, long records) {
         public FileRejects {
             byReason = Map.copyOf(byReason);
         }
@@ -144,6 +150,7 @@ public final class StoreStats {
 
     private static Snapshot snapshot(Connection conn, Path file, long size, int runs) throws SQLException {
         int version = schemaVersion(conn);
+        List<ParkDay> days = days(conn);
         long loaded = 0;
         long failed = 0;
         try (PreparedStatement ps = conn.prepareStatement(FILES_BY_STATUS); ResultSet rs = ps.executeQuery()) {
@@ -153,13 +160,14 @@ public final class StoreStats {
             }
         }
         return new Snapshot(file, size, version, RunLog.last(conn, runs), loaded, failed, failedFiles(conn),
-                count(conn, DIRTY_COUNT), parks(conn), rejectedByFile(conn));
+                count(conn, DIRTY_COUNT), parks(conn, days), rejectedByFile(conn), days);
     }
 
     private static List<FileRejects> rejectedByFile(Connection conn) throws SQLException {
         List<FileRejects> list = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(REJECTS_BY_FILE); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) list.add(new FileRejects(rs.getString(1), rs.getLong(2), RejectsJson.read(rs.getString(3))));
+            while (rs.next()) list.add(new FileRejects(rs.getString(1), rs.getLong(2), RejectsJson.read(rs.getString(3)),
+                    rs.getLong(4)));
         }
         return list;
     }
@@ -181,14 +189,26 @@ public final class StoreStats {
         return list;
     }
 
-    private static List<ParkRows> parks(Connection conn) throws SQLException {
+    private static List<ParkDay> days(Connection conn) throws SQLException {
+        List<ParkDay> list = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(DAYS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) list.add(new ParkDay(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3)));
+        }
+        return list;
+    }
+
+    /** Rows and newest date per park, from the days (ordered by park, then date). */
+    private static List<ParkRows> parks(Connection conn, List<ParkDay> days) throws SQLException {
         List<ParkRows> list = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(PARKS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String park = rs.getString(1);
-                LocalDate newest = LocalDate.parse(rs.getString(3));
-                list.add(newestObservation(conn, park, rs.getLong(2), newest));
+        for (int i = 0; i < days.size(); ) {
+            String park = days.get(i).park();
+            long rows = 0;
+            LocalDate newest = null;
+            for (; i < days.size() && days.get(i).park().equals(park); i++) {
+                rows += days.get(i).rows();
+                newest = days.get(i).date();
             }
+            list.add(newestObservation(conn, park, rows, newest));
         }
         return list;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,5 +83,51 @@ class AnalystViewTest {
         for (JsonNode f : doc.get("rejected").get("files")) if (f.get("key").asText().equals(OFFLINE_FILE)) offlineFile = f;
         assertEquals(6, offlineFile.get("byReason").get("offline (-999)").asLong(), "per file");
         assertEquals(7, offlineFile.get("rejected").asLong());
+    }
+
+    /** A standby file of MK01 with 20 posted rows a day on 2024-01-01..10, none on the 4th and 5th, one on the 8th. */
+    static Path gappyBucket(Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("entity_code,observed_at,submitted_posted_time,submitted_actual_time\n");
+        for (int d = 1; d <= 10; d++) {
+            if (d == 4 || d == 5) continue;
+            for (int i = 0; i < (d == 8 ? 1 : 20); i++) {
+                csv.append(String.format("MK01,2024-01-%02d 10:%02d:00,%d,%n", d, i, 30 + i));
+            }
+        }
+        Path file = dir.resolve("bucket/export/wait_times/wdw/seven_dwarfs_train.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv);
+        return dir.resolve("bucket");
+    }
+
+    @Test
+    void gapsListMissingAndThinDaysPerParkInTextAndJson(@TempDir Path dir) throws Exception {
+        Path gappy = dir.resolve("out");
+        ingest(gappyBucket(dir), gappy);
+        StatusReport r = status(gappy);
+        String text = StatusText.render(r, ZoneId.of("UTC"));
+        assertTrue(text.contains("mk     2024-01-01..2024-01-10  2 missing days in 1 gap, 1 thin day (median 20 rows a day)\n"
+                + "       missing: 2024-01-04..2024-01-05 (2 days)\n"
+                + "       thin:    2024-01-08 (1 row)\n"), text);
+
+        JsonNode g = json(r).get("gaps").get(0);
+        assertEquals("mk", g.get("park").asText());
+        assertEquals(8, g.get("daysWithRows").asInt());
+        assertEquals(2, g.get("missingDays").asInt());
+        assertEquals("2024-01-04", g.get("missing").get(0).get("from").asText());
+        assertEquals("2024-01-05", g.get("missing").get(0).get("to").asText());
+        assertEquals(1, g.get("thinDays").asInt());
+        assertEquals("2024-01-08", g.get("thin").get(0).get("date").asText());
+        assertEquals(1, g.get("thin").get(0).get("rows").asInt());
+    }
+
+    @Test
+    void aLongListOfGapsShowsTheNewestAndSaysHowManyMore() {
+        StatusReport r = status(out);  // the sample: ia has rows from 1990 to 2099 (uor/nasty_dates.csv)
+        String text = StatusText.render(r, ZoneId.of("UTC"));
+        Gaps mk = r.gaps().stream().filter(g -> g.park().equals("ia")).findFirst().orElseThrow();
+        assertTrue(mk.missing().size() > 5, mk.toString());
+        assertEquals(java.time.LocalDate.parse("2099-12-30"), mk.missing().get(0).to(), "newest first");
+        assertTrue(text.contains(" and " + (mk.missing().size() - 5) + " more\n"), text);
     }
 }
