@@ -14,6 +14,9 @@ import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Version;
 import parkwait.config.Config;
+import parkwait.store.RejectedRows;
+import parkwait.store.StoreStats;
+import parkwait.status.RejectsView;
 import parkwait.status.StatusJson;
 import parkwait.status.StatusReport;
 import parkwait.status.StatusText;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
                 "  jbang status.java --output-base D:\\waits               the whole screen",
                 "  jbang status.java --output-base D:\\waits --runs 20     more of the run history",
-                "  jbang status.java --stale-after 36h --json            flag parks older than 36 h; one JSON document"},
+                "  jbang status.java --stale-after 36h --json            flag parks older than 36 h; one JSON document",
+                "  jbang status.java --rejects export/wait_times/wdw/soarin.csv   the rejected records of one file"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:status shown (also when it reports problems)", "1:the status cannot be shown", "2:usage error"})
 class status implements Callable<Integer> {
@@ -43,6 +47,10 @@ class status implements Callable<Integer> {
             description = "Flag a park STALE when its newest observation is older than this (e.g. 36h, 2d; default: ${DEFAULT-VALUE}).")
     Duration staleAfter;
 
+    @Option(names = "--rejects", arity = "0..1", paramLabel = "KEY", fallbackValue = "",
+            description = "Show the rejected records kept in the database (line, reason, text): of every file, or of the file with this key.")
+    String rejects;
+
     public static void main(String... args) {
         System.exit(Cli.run(new status(), args));
     }
@@ -54,12 +62,24 @@ class status implements Callable<Integer> {
             err.println("--runs must be 0 or more, not " + runs + ". Example: jbang status.java --runs 10");
             return ExitCodes.USAGE;
         }
+        var out = spec.commandLine().getOut();
+        if (rejects != null) {
+            String key = rejects.isEmpty() ? null : rejects;
+            var view = RejectedRows.read(StoreStats.databaseFile(common.stateDir()), key, RejectsView.LIMIT, Duration.ofSeconds(10));
+            if (view.isEmpty()) {
+                err.println("No database yet in " + common.stateDir() + ": run ingest.java first.");
+                return ExitCodes.FAILED;
+            }
+            if (common.json) JsonOut.print(out, RejectsView.json(view.get(), key));
+            else out.print(RejectsView.text(view.get(), key));
+            out.flush();
+            return view.get().known() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
         Config config = common.config();
         Clock clock = Clock.systemUTC();
         var settings = new StatusReport.Settings(common.outputBase(), common.stateDir(), runs, staleAfter,
                 config.maxFailures(), Duration.ofDays(config.skipFailedOlderThanDays()), Duration.ofSeconds(10));
         StatusReport report = StatusReport.collect(settings, LockReport.runLock(common, clock), clock);
-        var out = spec.commandLine().getOut();
         if (common.json) {
             JsonOut.print(out, StatusJson.document(report));
         } else {

@@ -116,6 +116,7 @@ public final class Ingest {
             }
             exportPartitions(store, lease, token, summary);
             StateExports.write(options.stateDir(), store.sourceFiles().values());
+            parkwait.export.RejectedRowsCsv.write(options.stateDir(), store);
             String month = DateTimeFormatter.ofPattern("yyyy-MM").format(started.atZone(ZoneId.systemDefault()));
             if (sampler.size() > 0) log.detail("Wrote a sample of " + sampler.size() + " rows to " + sampler.write(options.outputBase(), month) + ".");
             summary.elapsed = Duration.between(started, clock.instant());

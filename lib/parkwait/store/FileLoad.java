@@ -156,6 +156,7 @@ public final class FileLoad implements AutoCloseable {
             addEntities();
             markDirty();
             recordLoaded(stats);
+            RejectedRows.replace(conn, fileId, stats.kept());
             Tx.commit(conn);
             finish();
             return new LoadResult(rowsNew, rowsDuplicate, removed, changed.size());

@@ -8,7 +8,9 @@ import java.util.List;
 
 /** The database's tables (DESIGN 4.4), created on first open and versioned in {@code meta}. */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The version the DDL below creates; each step after it is applied once, in order. */
+    private static final int BASE_VERSION = 1;
 
     // WITHOUT ROWID: the primary key b-tree holds the row, so an insert touches one tree fewer.
     // No index on (park, park_date): a file spans years, so each load would rewrite (and journal)
@@ -80,10 +82,25 @@ final class Schema {
                 PRIMARY KEY (park, park_date)
             ) WITHOUT ROWID""",
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value)",
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', " + VERSION + ")",
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', " + BASE_VERSION + ")",
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('highest_token', 0)");
 
+    // Migration step 2 (version 1 -> 2): rejected records as people can read them (README "Rejected
+    // rows"), at most ParseStats.KEPT_PER_REASON per file and reason; a reload replaces the file's.
+    private static final List<String> STEP_2_REJECTED_ROWS = List.of("""
+            CREATE TABLE IF NOT EXISTS rejected_rows (
+                file_id  INTEGER NOT NULL,
+                line     INTEGER NOT NULL,
+                reason   TEXT    NOT NULL,
+                raw_text TEXT    NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS rejected_rows_by_file ON rejected_rows (file_id, line)");
+
+    /** Step n takes a database from version n - 1 to n; index 0 is step BASE_VERSION + 1. */
+    private static final List<List<String>> STEPS = List.of(STEP_2_REJECTED_ROWS);
+
     private static final String READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'";
+    private static final String WRITE_VERSION = "UPDATE meta SET value = ? WHERE key = 'schema_version'";
 
     private Schema() {
     }
@@ -102,10 +119,23 @@ final class Schema {
                 throw new StoreException("The database " + where + " has schema version " + version
                         + ", newer than this program's " + VERSION + ". Update parkwait before running it on this folder.");
             }
+            for (int v = Math.max(version, BASE_VERSION) + 1; v <= VERSION; v++) migrate(conn, v);
             Tx.commit(conn);
         } catch (SQLException | RuntimeException e) {
             Tx.rollbackQuietly(conn, e);
             throw e;
+        }
+    }
+
+    private static void migrate(Connection conn, int to) throws SQLException {
+        for (String sql : STEPS.get(to - BASE_VERSION - 1)) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.execute();
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement(WRITE_VERSION)) {
+            ps.setInt(1, to);
+            ps.executeUpdate();
         }
     }
 

@@ -111,6 +111,22 @@ public final class StoreStats {
      * @throws StoreException if the file exists but cannot be read; the message says why and what to do
      */
     public static Optional<Snapshot> read(Path dbFile, int runs, Duration busyTimeout) {
+        return readOnly(dbFile, busyTimeout, (conn, file, size) -> snapshot(conn, file, size, runs));
+    }
+
+    /** Work done in one read transaction of a database opened read-only. */
+    @FunctionalInterface
+    interface ReadWork<T> {
+        T run(Connection conn, Path file, long size) throws SQLException;
+    }
+
+    /**
+     * Opens the database read-only (never creating it), runs {@code work} in one read transaction
+     * and closes it; empty if the file does not exist.
+     *
+     * @throws StoreException if the file exists but cannot be read; the message says why and what to do
+     */
+    static <T> Optional<T> readOnly(Path dbFile, Duration busyTimeout, ReadWork<T> work) {
         Path file = dbFile.toAbsolutePath();
         long size;
         try {
@@ -132,9 +148,9 @@ public final class StoreStats {
         try (Connection conn = config.createConnection("jdbc:sqlite:" + file)) {
             execute(conn, "BEGIN"); // deferred: a read transaction, never the write lock
             try {
-                Snapshot s = snapshot(conn, file, size, runs);
+                T result = work.run(conn, file, size);
                 execute(conn, "COMMIT");
-                return Optional.of(s);
+                return Optional.of(result);
             } catch (SQLException | RuntimeException e) {
                 try {
                     execute(conn, "ROLLBACK");
@@ -163,7 +179,7 @@ public final class StoreStats {
                 count(conn, DIRTY_COUNT), parks(conn, days), rejectedByFile(conn), days);
     }
 
-    private static List<FileRejects> rejectedByFile(Connection conn) throws SQLException {
+    static List<FileRejects> rejectedByFile(Connection conn) throws SQLException {
         List<FileRejects> list = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(REJECTS_BY_FILE); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) list.add(new FileRejects(rs.getString(1), rs.getLong(2), RejectsJson.read(rs.getString(3)),

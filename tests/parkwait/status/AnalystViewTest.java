@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parkwait.config.Config;
 import parkwait.lock.FileRunLock;
+import parkwait.parse.CsvReader;
 import parkwait.lock.LockJson;
 import parkwait.lock.LockSettings;
 import parkwait.lock.ProcessFacts;
@@ -129,5 +132,64 @@ class AnalystViewTest {
         assertTrue(mk.missing().size() > 5, mk.toString());
         assertEquals(java.time.LocalDate.parse("2099-12-30"), mk.missing().get(0).to(), "newest first");
         assertTrue(text.contains(" and " + (mk.missing().size() - 5) + " more\n"), text);
+    }
+
+    @Test
+    void rejectedRowsAreExportedAsUtf8CsvWithoutFormulaCells() throws Exception {
+        byte[] bytes = Files.readAllBytes(out.resolve("state/rejected_rows.csv"));
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM for Excel");
+        CsvReader csv = new CsvReader(new java.io.ByteArrayInputStream(bytes));
+        List<List<String>> records = new ArrayList<>();
+        while (csv.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < csv.size(); i++) cells.add(csv.field(i));
+            records.add(cells);
+        }
+        assertEquals(List.of("key", "line", "reason", "raw_text"), records.get(0));
+        assertEquals(run.parse().rejected() + 1, records.size(), "every reject of the sample is kept (none reached the cap)");
+        for (List<String> cells : records) {
+            assertEquals(4, cells.size(), cells.toString());
+            for (String c : cells) assertTrue(c.isEmpty() || "=+-@\t\r".indexOf(c.charAt(0)) < 0, "a formula cell: " + cells);
+        }
+        assertTrue(records.contains(List.of(OFFLINE_FILE, "3", "offline (-999)", "MK01,2024-01-15 21:05:00,-999,,")), records.toString());
+        assertTrue(records.contains(List.of("export/wait_times/ush/nasty_entities.csv", "8", "bad entity code",
+                "'=USH03,2024-01-15 17:06:00,45,,")), records.stream().filter(r -> r.get(0).contains("entities")).toList().toString());
+    }
+
+    @Test
+    void statusRejectsShowsOneFilesRecordsAndAReloadReplacesThem(@TempDir Path dir) throws Exception {
+        Path bucket = dir.resolve("bucket");
+        Path file = bucket.resolve(OFFLINE_FILE);
+        Files.createDirectories(file.getParent());
+        StringBuilder v1 = new StringBuilder("entity_code,observed_at,submitted_posted_time,submitted_actual_time\n");
+        for (int i = 0; i < 120; i++) v1.append(String.format("MK01,2024-01-15 10:%02d:%02d,-999,,%n", i / 60, i % 60));
+        v1.append("MK01,2024-01-15 12:00:00,abc,,\n");
+        Files.writeString(file, v1);
+        Path o = dir.resolve("out");
+        RunSummary first = ingest(bucket, o);
+        assertTrue(first.text().contains("Kept:       the first 100 rejected records per file and reason, to read with"
+                + " status.java --rejects; 20 more were only counted"), first.text());
+
+        String[] shown = StatusTest.runCommand("--output-base", o.toString(), "--rejects", OFFLINE_FILE);
+        assertEquals("0", shown[0], shown[2]);
+        assertTrue(shown[1].startsWith("== " + OFFLINE_FILE + ": 121 of 121 records rejected (bad number 1, offline (-999) 120) ==\n"
+                + "line 2       offline (-999)    MK01,2024-01-15 10:00:00,-999,,\n"), shown[1]);
+        assertTrue(shown[1].contains("line 122     bad number        MK01,2024-01-15 12:00:00,abc,,\n"), shown[1]);
+        assertTrue(shown[1].contains("(20 more were only counted"), shown[1]);
+        assertEquals(101, shown[1].lines().filter(l -> l.startsWith("line ")).count());
+
+        Files.writeString(file, "entity_code,observed_at,submitted_posted_time,submitted_actual_time\n"
+                + "MK01,2024-01-16 10:00:00,45,,\nMK01,2024-01-16 10:05:00,1500,,\n");
+        ingest(bucket, o);
+        String[] json = StatusTest.runCommand("--output-base", o.toString(), "--rejects", OFFLINE_FILE, "--json");
+        JsonNode f = LockJson.MAPPER.readTree(json[1]).get("files").get(0);
+        assertEquals(1, f.get("rejected").asInt());
+        assertEquals(1, f.get("rows").size(), "the reload replaced the old version's rejects");
+        assertEquals(3, f.get("rows").get(0).get("line").asInt());
+        assertEquals("out of range", f.get("rows").get(0).get("reason").asText());
+
+        String[] unknown = StatusTest.runCommand("--output-base", o.toString(), "--rejects", "export/nope.csv");
+        assertEquals("1", unknown[0]);
+        assertTrue(unknown[1].startsWith("No source file with the key export/nope.csv was loaded"), unknown[1]);
     }
 }
