@@ -110,6 +110,7 @@ public final class StatusJson {
         m.put("rows", p.rows().rows());
         m.put("newestParkDate", p.rows().newestParkDate().toString());
         m.put("newestObservedAt", p.rows().newestObservedAt());
+        m.put("newestFiles", p.rows().newestFiles());
         m.put("ageSeconds", p.age() == null ? null : p.age().toSeconds());
         m.put("stale", p.stale());
         m.put("future", p.future());

@@ -47,6 +47,13 @@ public final class StoreStats {
             SELECT park, park_date, COUNT(*) FROM wait_times GROUP BY park, park_date ORDER BY park, park_date""";
     // The newest observation of a park lies on its newest park date; like Partitions.ROWS, read it
     // through the primary key, one range per entity (local dates D and D+1 hold park date D).
+    private static final String NEWEST_FILES_OF_DAY = """
+            SELECT DISTINCT f.key
+              FROM wait_times w JOIN source_files f ON f.file_id = w.file_id
+             WHERE w.entity_code IN (SELECT entity_code FROM entities WHERE park = ?)
+               AND w.observed_at >= ? AND w.observed_at < ?
+               AND w.park = ? AND w.park_date = ?
+             ORDER BY f.key LIMIT ?""";
     private static final String NEWEST_OBSERVATION = """
             SELECT observed_at, observed_epoch
               FROM wait_times
@@ -90,10 +97,19 @@ public final class StoreStats {
      * @param newestObservedAt the observed_at text of the newest row as loaded (property local time),
      *                         null if it could not be found on the newest park date
      * @param newestObserved   the instant of that row, null with it
+     * @param newestFiles      the keys of the source files that loaded rows of the newest park date
+     *                         (each row counts for the file that loaded it first), in key order, at most
+     *                         {@link #NEWEST_FILES}
      */
     public record ParkRows(String park, long rows, LocalDate newestParkDate, String newestObservedAt,
-                           Instant newestObserved) {
+                           Instant newestObserved, List<String> newestFiles) {
+        public ParkRows {
+            newestFiles = List.copyOf(newestFiles);
+        }
     }
+
+    /** Files named per park at most (the keys of the files that first loaded its newest day's rows). */
+    public static final int NEWEST_FILES = 5;
 
     private StoreStats() {
     }
@@ -230,17 +246,30 @@ public final class StoreStats {
     }
 
     private static ParkRows newestObservation(Connection conn, String park, long rows, LocalDate date) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(NEWEST_OBSERVATION)) {
-            ps.setString(1, park);
-            ps.setString(2, date.toString());
-            ps.setString(3, date.plusDays(2).toString());
-            ps.setString(4, park);
-            ps.setString(5, date.toString());
+        List<String> files = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(NEWEST_FILES_OF_DAY)) {
+            bindDay(ps, park, date);
+            ps.setInt(6, NEWEST_FILES);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return new ParkRows(park, rows, date, null, null);
-                return new ParkRows(park, rows, date, rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)));
+                while (rs.next()) files.add(rs.getString(1));
             }
         }
+        try (PreparedStatement ps = conn.prepareStatement(NEWEST_OBSERVATION)) {
+            bindDay(ps, park, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return new ParkRows(park, rows, date, null, null, files);
+                return new ParkRows(park, rows, date, rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)), files);
+            }
+        }
+    }
+
+    /** A park date's rows lie within local dates D and D+1 (see Partitions): one key range per entity. */
+    private static void bindDay(PreparedStatement ps, String park, LocalDate date) throws SQLException {
+        ps.setString(1, park);
+        ps.setString(2, date.toString());
+        ps.setString(3, date.plusDays(2).toString());
+        ps.setString(4, park);
+        ps.setString(5, date.toString());
     }
 
     private static long count(Connection conn, String sql) throws SQLException {

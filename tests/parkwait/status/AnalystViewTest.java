@@ -192,4 +192,30 @@ class AnalystViewTest {
         assertEquals("1", unknown[0]);
         assertTrue(unknown[1].startsWith("No source file with the key export/nope.csv was loaded"), unknown[1]);
     }
+
+    @Test
+    void problemsNameTheFilesBehindThem() throws Exception {
+        StatusReport r = status(out);
+        String line = r.health().line();
+        assertTrue(line.contains("1 park has rows dated in the future: ia (2099-12-31, in export/wait_times/uor/nasty_dates.csv)"), line);
+        assertTrue(line.contains("files rejected most of their records: export/wait_times/dlr/nasty_numbers.csv (20 of 28),"
+                + " export/wait_times/ush/nasty_entities.csv (20 of 24)"), line);
+        String staleAdvice = r.health().problems().stream().filter(p -> p.summary().contains("stale")).findFirst().orElseThrow().advice();
+        assertTrue(staleAdvice.contains("their newest rows came from: ak: export/fastpass_times/wdw/current_fastpass.csv;"), staleAdvice);
+
+        JsonNode parks = json(r).get("parks");
+        for (JsonNode p : parks) {
+            if (p.get("park").asText().equals("ia")) {
+                assertEquals("[\"export/wait_times/uor/nasty_dates.csv\"]", p.get("newestFiles").toString());
+            }
+            assertTrue(p.get("newestFiles").size() >= 1, p.toString());
+        }
+
+        // One or two stale parks are named in the summary with their newest file.
+        Path one = shared.resolve("one");
+        ingest(gappyBucket(shared.resolve("one-bucket")), one);
+        String oneLine = status(one).health().line();
+        assertTrue(oneLine.contains("mk data is ") && oneLine.contains(" old (newest from export/wait_times/wdw/seven_dwarfs_train.csv)"),
+                oneLine);
+    }
 }
