@@ -2,6 +2,9 @@
 //JAVA 17+
 //SOURCES lib/**.java
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -16,6 +19,8 @@ import parkwait.cli.Version;
 import parkwait.config.Config;
 import parkwait.store.RejectedRows;
 import parkwait.store.StoreStats;
+import parkwait.io.AtomicFiles;
+import parkwait.status.HtmlPage;
 import parkwait.status.RejectsView;
 import parkwait.status.StatusJson;
 import parkwait.status.StatusReport;
@@ -33,7 +38,8 @@ import picocli.CommandLine.Spec;
                 "  jbang status.java --output-base D:\\waits               the whole screen",
                 "  jbang status.java --output-base D:\\waits --runs 20     more of the run history",
                 "  jbang status.java --stale-after 36h --json            flag parks older than 36 h; one JSON document",
-                "  jbang status.java --rejects export/wait_times/wdw/soarin.csv   the rejected records of one file"},
+                "  jbang status.java --rejects export/wait_times/wdw/soarin.csv   the rejected records of one file",
+                "  jbang status.java --html status.html                  the status as a page with charts"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:status shown (also when it reports problems)", "1:the status cannot be shown", "2:usage error"})
 class status implements Callable<Integer> {
@@ -50,6 +56,10 @@ class status implements Callable<Integer> {
     @Option(names = "--rejects", arity = "0..1", paramLabel = "KEY", fallbackValue = "",
             description = "Show the rejected records kept in the database (line, reason, text): of every file, or of the file with this key.")
     String rejects;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the status as one self-contained HTML page (charts, calendar of rows per day) to FILE.")
+    Path html;
 
     public static void main(String... args) {
         System.exit(Cli.run(new status(), args));
@@ -79,7 +89,20 @@ class status implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         var settings = new StatusReport.Settings(common.outputBase(), common.stateDir(), runs, staleAfter,
                 config.maxFailures(), Duration.ofDays(config.skipFailedOlderThanDays()), Duration.ofSeconds(10));
-        StatusReport report = StatusReport.collect(settings, LockReport.runLock(common, clock), clock);
+        // The page charts more runs than the screen shows.
+        StatusReport report = StatusReport.collect(settings, LockReport.runLock(common, clock), clock,
+                html == null ? runs : Math.max(runs, HtmlPage.RUNS_CHARTED));
+        if (html != null) {
+            byte[] page = HtmlPage.render(report, ZoneId.systemDefault()).getBytes(StandardCharsets.UTF_8);
+            try {
+                AtomicFiles.write(html, page);
+            } catch (IOException e) {
+                err.println("Could not write the status page to " + html.toAbsolutePath() + ": " + e.getMessage()
+                        + ". Choose a file in a folder you may write to.");
+                return ExitCodes.FAILED;
+            }
+            err.println("Wrote the status page " + html.toAbsolutePath() + " (" + (page.length + 1023) / 1024 + " KiB); open it in a browser.");
+        }
         if (common.json) {
             JsonOut.print(out, StatusJson.document(report));
         } else {

@@ -89,12 +89,17 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
      * {@link #health()}.
      */
     public static StatusReport collect(Settings settings, RunLock lock, Clock clock) {
+        return collect(settings, lock, clock, settings.runs());
+    }
+
+    /** The same, reading up to {@code runsRead} runs ({@link #runs()}) while {@link #shownRuns()} stays at the setting. */
+    public static StatusReport collect(Settings settings, RunLock lock, Clock clock, int runsRead) {
         RunLock.Inspection inspection = lock.inspect();
         Optional<StoreStats.Snapshot> db = Optional.empty();
         String error = null;
         try {
             // At least one run, even with --runs 0: the verdict line speaks of the last run.
-            db = StoreStats.read(settings.databaseFile(), Math.max(1, settings.runs()), settings.busyTimeout());
+            db = StoreStats.read(settings.databaseFile(), Math.max(1, Math.max(runsRead, settings.runs())), settings.busyTimeout());
         } catch (StoreException e) {
             error = e.getMessage();
         }
