@@ -114,8 +114,8 @@ public record Health(Level level, List<Problem> problems, String line) {
             return broken > 0 && broken * 2 >= f.records();
         }).toList();
         if (bad.isEmpty()) return Optional.empty();
-        String which = String.join(", ", bad.stream().limit(2).map(f -> Printable.of(f.key()) + " (" + f.rejected() + " of "
-                + f.records() + ")").toList()) + (bad.size() > 2 ? " and " + (bad.size() - 2) + " more" : "");
+        String which = String.join(", ", bad.stream().limit(2).map(f -> Printable.of(f.key()) + " (" + f.rejected() + " rejects in "
+                + f.records() + " records)").toList()) + (bad.size() > 2 ? " and " + (bad.size() - 2) + " more" : "");
         return Optional.of(new Problem((bad.size() == 1 ? "1 file" : bad.size() + " files") + " rejected most of "
                 + (bad.size() == 1 ? "its" : "their") + " records: " + which,
                 "Such a file may have changed its format, or be broken at the source. Read its rejected records with"

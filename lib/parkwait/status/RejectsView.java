@@ -35,8 +35,8 @@ public final class RejectsView {
         Map<String, List<RejectedRow>> byKey = byKey(v.rows());
         for (StoreStats.FileRejects f : v.files()) {
             List<RejectedRow> rows = byKey.getOrDefault(f.key(), List.of());
-            b.append("== ").append(Printable.of(f.key())).append(": ").append(f.rejected()).append(" of ").append(f.records())
-                    .append(" records rejected (").append(StatusText.reasons(f.byReason())).append(") ==\n");
+            b.append("== ").append(Printable.of(f.key())).append(": ").append(f.records()).append(" records, ").append(f.rejected())
+                    .append(" rejected (").append(StatusText.reasons(f.byReason())).append(") ==\n");
             for (RejectedRow r : rows) {
                 b.append(String.format("line %-7d %-17s %s%n", r.line(), r.reason().label(), Printable.of(r.text())));
             }

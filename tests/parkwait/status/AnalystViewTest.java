@@ -172,7 +172,7 @@ class AnalystViewTest {
 
         String[] shown = StatusTest.runCommand("--output-base", o.toString(), "--rejects", OFFLINE_FILE);
         assertEquals("0", shown[0], shown[2]);
-        assertTrue(shown[1].startsWith("== " + OFFLINE_FILE + ": 121 of 121 records rejected (bad number 1, offline (-999) 120) ==\n"
+        assertTrue(shown[1].startsWith("== " + OFFLINE_FILE + ": 121 records, 121 rejected (bad number 1, offline (-999) 120) ==\n"
                 + "line 2       offline (-999)    MK01,2024-01-15 10:00:00,-999,,\n"), shown[1]);
         assertTrue(shown[1].contains("line 122     bad number        MK01,2024-01-15 12:00:00,abc,,\n"), shown[1]);
         assertTrue(shown[1].contains("(20 more were only counted"), shown[1]);
@@ -198,8 +198,8 @@ class AnalystViewTest {
         StatusReport r = status(out);
         String line = r.health().line();
         assertTrue(line.contains("1 park has rows dated in the future: ia (2099-12-31, in export/wait_times/uor/nasty_dates.csv)"), line);
-        assertTrue(line.contains("files rejected most of their records: export/wait_times/dlr/nasty_numbers.csv (20 of 28),"
-                + " export/wait_times/ush/nasty_entities.csv (20 of 24)"), line);
+        assertTrue(line.contains("files rejected most of their records: export/wait_times/dlr/nasty_numbers.csv (20 rejects in 28 records),"
+                + " export/wait_times/ush/nasty_entities.csv (20 rejects in 24 records)"), line);
         String staleAdvice = r.health().problems().stream().filter(p -> p.summary().contains("stale")).findFirst().orElseThrow().advice();
         assertTrue(staleAdvice.contains("their newest rows came from: ak: export/fastpass_times/wdw/current_fastpass.csv;"), staleAdvice);
 
