@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The nasty set: 25 small malformed or odd files (24 without the long line), dealt out over the
+ * The nasty set: 26 small malformed or odd files (25 without the long line), dealt out over the
  * spec's properties in turn, so each property's folder gets some. Their contents are fixed
  * apart from the entity code of the property and, for the binary and long-line files, bytes
  * drawn from the seed. Only cases of the spec's kinds are written; the long-line file only when
@@ -17,6 +17,7 @@ final class NastyFiles {
     static List<Planned> of(Spec spec) {
         var all = new ArrayList<NastyCase>(NastyStandby.cases());
         all.addAll(NastyFastpass.cases());
+        all.addAll(NastyStandby.later());
         var planned = new ArrayList<Planned>();
         if (!spec.nasty()) return planned;
         for (int i = 0; i < all.size(); i++) {

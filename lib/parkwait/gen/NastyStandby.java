@@ -125,6 +125,19 @@ final class NastyStandby {
         return c;
     }
 
+    /**
+     * Cases added after the first 25, placed after the fastpass ones so that every earlier case keeps
+     * its property (NastyFiles deals cases out in list order) and the sample bucket's earlier files
+     * stay byte-identical.
+     */
+    static List<NastyCase> later() {
+        // TouringPlans' standby exports write exactly -999 for "ride unexpectedly offline".
+        return List.of(new NastyCase(Kind.STANDBY, "nasty_offline.csv", (out, e, r, s) -> lines(out, "\n", HEADER,
+                e + "," + T + "21:00:00,35,,", e + "," + T + "21:05:00,-999,,", e + "," + T + "21:10:00,-999,,",
+                e + "," + T + "21:15:00,-999.0,,", e + "," + T + "21:20:00,40,-999,", e + "," + T + "21:25:00,-999,-999,",
+                e + "," + T + "21:30:00,-998,,", e + "," + T + "21:35:00,45,,")));
+    }
+
     /** One record of about {@code spec.longLineBytes()} bytes (the junk is in user_id, so it loads), then a short one. */
     private static void longLine(CsvOut out, String e, java.util.SplittableRandom r, Spec spec) throws java.io.IOException {
         out.text(HEADER + "\n" + e + "," + T + "20:00:00,45,,");

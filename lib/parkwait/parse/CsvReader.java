@@ -51,6 +51,8 @@ public final class CsvReader implements Closeable {
     private int fieldStart;    // rec index where the current field starts
     private boolean cut;       // the current field lost more than whitespace to MAX_FIELD_CHARS
     private long recordNumber;
+    private long linesEnded;   // LFs consumed so far: a record's first line is linesEnded + 1
+    private long recordLine;
 
     /** Reads {@code in} as UTF-8, replacing malformed input rather than failing. */
     public CsvReader(InputStream in) {
@@ -78,6 +80,7 @@ public final class CsvReader implements Closeable {
         cut = false;
         int crAt = -1;             // rec index of an unquoted CR just appended, to undo for CRLF
         boolean any = false;       // anything consumed for this record
+        recordLine = linesEnded + 1;
         while (true) {
             if (pos >= limit && !fill()) break;
             any = true;
@@ -105,6 +108,7 @@ public final class CsvReader implements Closeable {
                     // DESIGN 4.3: a lone CR is data ...
                     crAt = appendChar('\r') ? recLen - 1 : -1;
                 } else {                      // '\n'
+                    linesEnded++;
                     if (crAt == recLen - 1 && crAt >= fieldStart) recLen--;  // ... CRLF is a line end
                     endField();
                     recordNumber++;
@@ -113,7 +117,10 @@ public final class CsvReader implements Closeable {
             } else if (state == QUOTED) {
                 int from = pos;
                 int i = pos;
-                while (i < limit && buf[i] != '"') i++;
+                while (i < limit && buf[i] != '"') {
+                    if (buf[i] == '\n') linesEnded++;   // a line break inside quotes: the record goes on
+                    i++;
+                }
                 append(from, i);
                 pos = i;
                 if (i < limit) {
@@ -145,6 +152,37 @@ public final class CsvReader implements Closeable {
     /** The 1-based number of the current record in the file, blank records included. */
     public long recordNumber() {
         return recordNumber;
+    }
+
+    /** The 1-based line (counted in LFs) where the current record starts; a quoted line break makes a record span lines. */
+    public long recordLine() {
+        return recordLine;
+    }
+
+    /**
+     * The current record as text for people: its fields as read, joined by commas and quoted as in
+     * CSV where needed, at most {@code max} characters. Not byte for byte the file: bytes that were
+     * not UTF-8 are U+FFFD, and the limits of the class apply.
+     */
+    public String text(int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < fields && b.length() < max; i++) {
+            if (i > 0) b.append(',');
+            int s = starts[i];
+            int e = Math.min(ends[i], s + max);
+            boolean quote = false;
+            for (int k = s; k < e && !quote; k++) {
+                char c = rec[k];
+                quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+            }
+            if (quote) b.append('"');
+            for (int k = s; k < e; k++) {
+                if (rec[k] == '"') b.append('"');
+                b.append(rec[k]);
+            }
+            if (quote && e == ends[i]) b.append('"');
+        }
+        return b.length() > max ? b.substring(0, max) : b.toString();
     }
 
     /** Field {@code i} as read (quotes removed, not trimmed; cut short as the class says). */

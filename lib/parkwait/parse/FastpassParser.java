@@ -24,6 +24,7 @@ final class FastpassParser {
     private final ParseStats stats = new ParseStats();
     private final EntityCodes entities = new EntityCodes();
     private final PriorityBuffer winners = new PriorityBuffer();
+    private CsvReader reader;
 
     /** @param old true for the old positional format (no header, first record skipped, no compact hours) */
     FastpassParser(boolean old, Times times) {
@@ -32,6 +33,7 @@ final class FastpassParser {
     }
 
     ParseStats parse(CsvReader r, Consumer<FactRow> sink) throws IOException {
+        this.reader = r;
         if (!Parser.skipToFirstRecord(r)) return stats;
         // DESIGN 4.3: old files skip their first record and have the 8 columns by position.
         Columns cols = old ? Columns.positional(REQUIRED) : Columns.fromHeader(r, NAMES, REQUIRED);
@@ -100,7 +102,7 @@ final class FastpassParser {
     }
 
     private boolean reject(Reject reason) {
-        stats.reject(reason);
+        stats.reject(reason, reader);
         return false;
     }
 

@@ -15,11 +15,14 @@ final class StandbyParser {
     private static final boolean[] REQUIRED = {true, true, true, true};
     private static final int ENTITY = 0, OBSERVED = 1, POSTED = 2, ACTUAL = 3;
     private static final long MIN_MINUTES = 0, MAX_MINUTES = 1000;  // DESIGN 4.3
+    // README "Rejected rows": TouringPlans writes exactly -999 for "ride unexpectedly offline".
+    private static final long OFFLINE = -999;
 
     private final Times times;
     private final Consumer<FactRow> sink;
     private final ParseStats stats = new ParseStats();
     private final EntityCodes entities = new EntityCodes();
+    private CsvReader reader;
 
     StandbyParser(Times times, Consumer<FactRow> sink) {
         this.times = times;
@@ -27,6 +30,7 @@ final class StandbyParser {
     }
 
     ParseStats parse(CsvReader r) throws IOException {
+        this.reader = r;
         if (!Parser.skipToFirstRecord(r)) return stats;
         Columns cols = Columns.fromHeader(r, NAMES, REQUIRED);
         while (r.next()) {
@@ -40,35 +44,35 @@ final class StandbyParser {
     /** One record; a defect is counted once, in DESIGN 4.3's order, except per-value ones. */
     private void row(CsvReader r, Columns cols) {
         if (r.size() < cols.needed) {
-            stats.reject(Reject.SHORT_ROW);
+            reject(Reject.SHORT_ROW);
             return;
         }
         if (cols.requiredMissing) {
-            stats.reject(Reject.MISSING_FIELD);
+            reject(Reject.MISSING_FIELD);
             return;
         }
         int[] c = cols.index;
         if (isEmpty(r, c[ENTITY])) {
-            stats.reject(Reject.MISSING_FIELD);
+            reject(Reject.MISSING_FIELD);
             return;
         }
         EntityCodes.Entity entity = entities.of(r, c[ENTITY]);
         if (entity == null) {
-            stats.reject(Reject.BAD_ENTITY_CODE);
+            reject(Reject.BAD_ENTITY_CODE);
             return;
         }
         if (isEmpty(r, c[OBSERVED])) {
-            stats.reject(Reject.MISSING_FIELD);
+            reject(Reject.MISSING_FIELD);
             return;
         }
         Times.Stamp at = ObservedAt.parse(r.chars(), r.trimStart(c[OBSERVED]), r.trimEnd(c[OBSERVED]), times);
         if (at == null) {
-            stats.reject(Reject.BAD_DATE);
+            reject(Reject.BAD_DATE);
             return;
         }
         boolean posted = value(r, c[POSTED], entity, at, WaitType.POSTED);
         boolean actual = value(r, c[ACTUAL], entity, at, WaitType.ACTUAL);
-        if (!posted && !actual) stats.reject(Reject.MISSING_FIELD);  // neither value: row dropped
+        if (!posted && !actual) reject(Reject.MISSING_FIELD);  // neither value: row dropped
     }
 
     /** Emits or rejects one value; false only when the cell is empty (nothing counted). */
@@ -78,15 +82,21 @@ final class StandbyParser {
         if (s >= e) return false;
         long minutes = Numbers.rounded(r.chars(), s, e);  // DESIGN 4.3: round, then range
         if (minutes == Numbers.BAD) {
-            stats.reject(Reject.BAD_NUMBER);
+            reject(Reject.BAD_NUMBER);
+        } else if (minutes == OFFLINE && Numbers.integral(r.chars(), s, e) == OFFLINE) {
+            reject(Reject.OFFLINE);               // -999 or -999.0; -999.4 is out of range
         } else if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
-            stats.reject(Reject.OUT_OF_RANGE);
+            reject(Reject.OUT_OF_RANGE);
         } else {
             sink.accept(new FactRow(entity.code(), at.observedAt(), type, (int) minutes,
                     entity.park(), at.parkDate(), at.epochSecond()));
             stats.emitted();
         }
         return true;
+    }
+
+    private void reject(Reject reason) {
+        stats.reject(reason, reader);
     }
 
     private static boolean isEmpty(CsvReader r, int col) {

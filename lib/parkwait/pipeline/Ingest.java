@@ -120,8 +120,10 @@ public final class Ingest {
             }
             exportPartitions(store, lease, token, summary);
             StateExports.write(options.stateDir(), store.sourceFiles().values());
+            parkwait.export.RejectedRowsCsv.write(options.stateDir(), store);
             String month = DateTimeFormatter.ofPattern("yyyy-MM").format(started.atZone(ZoneId.systemDefault()));
-            if (sampler.size() > 0) log.detail("Wrote a sample of " + sampler.size() + " rows to " + sampler.write(options.outputBase(), month) + ".");
+            String sample = sampler.write(options.outputBase(), month);
+            if (sample != null) log.detail(sample);
             summary.elapsed = Duration.between(started, clock.instant());
             lease.assertHeld();
             store.finishRun(finished(runId, started, lease, token, summary));

@@ -76,6 +76,11 @@ public final class RunSummary {
             List<String> parts = new ArrayList<>();
             parse.rejects().forEach((r, n) -> parts.add(r.label() + " " + n));
             b.append(String.join(", ", parts)).append('\n');
+            // Issue 16: the rows themselves are kept, but capped, and the cap must not cut silently.
+            if (parse.notKept() > 0) {
+                b.append(String.format("Kept:       the first %d rejected records per file and reason, to read with"
+                        + " status.java --rejects; %d more were only counted%n", ParseStats.KEPT_PER_REASON, parse.notKept()));
+            }
         }
         b.append(String.format("Partitions: %d CSV files written%n", partitionsWritten));
         b.append(String.format("Time:       %.1f s (%.1f MB read)%n", elapsed.toMillis() / 1000.0, bytesRead / 1e6));
@@ -103,6 +108,7 @@ public final class RunSummary {
         Map<String, Long> rejects = new LinkedHashMap<>();
         parse.rejects().forEach((r, n) -> rejects.put(r.label(), n));
         m.put("rejected", rejects);
+        m.put("rejectedNotKept", parse.notKept());
         m.put("partitionsWritten", partitionsWritten);
         m.put("seconds", elapsed.toMillis() / 1000.0);
         m.put("failedKeys", failedKeys);

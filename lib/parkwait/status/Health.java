@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import parkwait.cli.LockReport;
+import parkwait.cli.Printable;
+import parkwait.parse.Reject;
 import parkwait.lock.Verdict;
 import parkwait.store.RunRecord;
 import parkwait.store.StoreStats;
@@ -26,6 +28,7 @@ public record Health(Level level, List<Problem> problems, String line) {
     }
 
     static final String NO_DATABASE = "No database yet: run ingest.java first.";
+    private static final int FILES_PARKS = 5;
 
     static Health judge(StatusReport.Settings settings, Verdict lock, Optional<StoreStats.Snapshot> db, String dbError,
                         List<StatusReport.RunView> runs, List<StatusReport.ParkFreshness> parks,
@@ -54,6 +57,7 @@ public record Health(Level level, List<Problem> problems, String line) {
         }
         stale(parks, settings).ifPresent(problems::add);
         future(parks).ifPresent(problems::add);
+        mostlyRejected(db.get().rejectedByFile()).ifPresent(problems::add);
         if (!runs.isEmpty() && runs.get(0).state() == StatusReport.RunState.UNFINISHED) {
             problems.add(new Problem("the last run did not finish",
                     "It crashed, was killed or stopped on an error; what it committed is safe, and the next run"
@@ -72,9 +76,9 @@ public record Health(Level level, List<Problem> problems, String line) {
         if (old.isEmpty()) return Optional.empty();
         String summary;
         if (old.size() <= 2) {
-            summary = String.join(", ", old.stream().map(p -> p.age() == null
+            summary = String.join(", ", old.stream().map(p -> (p.age() == null
                     ? p.rows().park() + " data has no readable newest time"
-                    : p.rows().park() + " data is " + AgeWords.of(p.age()) + " old").toList());
+                    : p.rows().park() + " data is " + AgeWords.of(p.age()) + " old") + files(" (newest from ", p, ")")).toList());
         } else {
             // Many parks: one line must stay one line; the table above lists them all.
             StatusReport.ParkFreshness oldest = old.stream().filter(p -> p.age() != null)
@@ -85,19 +89,46 @@ public record Health(Level level, List<Problem> problems, String line) {
         return Optional.of(new Problem(summary,
                 "Parks whose newest observation is older than " + AgeWords.of(settings.staleAfter()) + " are flagged STALE"
                         + " (change with --stale-after). Check that the scheduled runs happen and that the source has"
-                        + " new exports for these parks."));
+                        + " new exports for these parks" + (old.size() <= 2 ? "." : "; their newest rows came from: "
+                        + String.join("; ", old.stream().limit(FILES_PARKS).map(p -> p.rows().park() + files(": ", p, "")).toList())
+                        + (old.size() > FILES_PARKS ? "; and " + (old.size() - FILES_PARKS) + " more parks (status.java --json)." : "."))));
     }
 
     private static Optional<Problem> future(List<StatusReport.ParkFreshness> parks) {
         List<StatusReport.ParkFreshness> ahead = parks.stream().filter(StatusReport.ParkFreshness::future).toList();
         if (ahead.isEmpty()) return Optional.empty();
         // One line must stay one line: two parks by name, the table lists them all.
-        String which = String.join(", ", ahead.stream().limit(2).map(p -> p.rows().park() + " (" + p.rows().newestParkDate() + ")").toList())
+        String which = String.join(", ", ahead.stream().limit(2).map(p -> p.rows().park() + " (" + p.rows().newestParkDate()
+                        + files(", in ", p, "") + ")").toList())
                 + (ahead.size() > 2 ? " and " + (ahead.size() - 2) + " more" : "");
         return Optional.of(new Problem((ahead.size() == 1 ? "1 park has" : ahead.size() + " parks have")
                 + " rows dated in the future: " + which,
-                "A source file carries wrong dates, so these parks look fresher than they are. Find the file with"
-                        + " those dates at the source and correct it; a changed file replaces its rows on the next run."));
+                "The files named carry wrong dates, so these parks look fresher than they are. Correct them at the"
+                        + " source; a changed file replaces its rows on the next run."));
+    }
+
+    /** Files that rejected at least half their records, offline markers aside: their format may have changed. */
+    private static Optional<Problem> mostlyRejected(List<StoreStats.FileRejects> files) {
+        List<StoreStats.FileRejects> bad = files.stream().filter(f -> {
+            long broken = f.rejected() - f.byReason().getOrDefault(Reject.OFFLINE, 0L);
+            return broken > 0 && broken * 2 >= f.records();
+        }).toList();
+        if (bad.isEmpty()) return Optional.empty();
+        String which = String.join(", ", bad.stream().limit(2).map(f -> Printable.of(f.key()) + " (" + f.rejected() + " rejects in "
+                + f.records() + " records)").toList()) + (bad.size() > 2 ? " and " + (bad.size() - 2) + " more" : "");
+        return Optional.of(new Problem((bad.size() == 1 ? "1 file" : bad.size() + " files") + " rejected most of "
+                + (bad.size() == 1 ? "its" : "their") + " records: " + which,
+                "Such a file may have changed its format, or be broken at the source. Read its rejected records with"
+                        + " status.java --rejects KEY (the section above lists the files); a corrected file replaces its"
+                        + " rows on the next run."));
+    }
+
+    /** The newest files of a park as text, between {@code before} and {@code after}; "" when none is known. */
+    private static String files(String before, StatusReport.ParkFreshness p, String after) {
+        List<String> keys = p.rows().newestFiles();
+        if (keys.isEmpty()) return "";
+        String shown = String.join(", ", keys.stream().limit(2).map(Printable::of).toList());
+        return before + shown + (keys.size() > 2 ? " and more" : "") + after;
     }
 
     private static String okLine(List<StatusReport.ParkFreshness> parks, List<StatusReport.RunView> runs, Instant now) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import parkwait.cli.LockReport;
+import parkwait.parse.Reject;
 import parkwait.store.RunRecord;
 import parkwait.store.StoreStats;
 
@@ -14,6 +15,9 @@ import parkwait.store.StoreStats;
  * ("status.java --json fields"). Instants are ISO 8601 UTC; absent values are null, never left out.
  */
 public final class StatusJson {
+    /** Lists of gaps keep their newest entries; the counts beside them say how many there are in all. */
+    static final int JSON_LIST_LIMIT = 100;
+
     private StatusJson() {
     }
 
@@ -38,6 +42,8 @@ public final class StatusJson {
         m.put("files", files(r));
         m.put("staleAfterSeconds", r.settings().staleAfter().toSeconds());
         m.put("parks", r.parks().stream().map(StatusJson::park).toList());
+        m.put("rejected", rejected(r));
+        m.put("gaps", r.gaps().stream().map(StatusJson::gaps).toList());
         return m;
     }
 
@@ -71,6 +77,7 @@ public final class StatusJson {
         m.put("rowsNew", r.rowsNew());
         m.put("rowsDuplicate", r.rowsDuplicate());
         m.put("rowsRejected", r.rowsRejected());
+        m.put("rejected", byLabel(r.rejects()));
         m.put("partitionsWritten", r.partitionsWritten());
         return m;
     }
@@ -103,9 +110,63 @@ public final class StatusJson {
         m.put("rows", p.rows().rows());
         m.put("newestParkDate", p.rows().newestParkDate().toString());
         m.put("newestObservedAt", p.rows().newestObservedAt());
+        m.put("newestFiles", p.rows().newestFiles());
         m.put("ageSeconds", p.age() == null ? null : p.age().toSeconds());
         m.put("stale", p.stale());
         m.put("future", p.future());
+        return m;
+    }
+
+    private static Map<String, Object> rejected(StatusReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<StoreStats.FileRejects> files = r.database().map(StoreStats.Snapshot::rejectedByFile).orElse(List.of());
+        m.put("total", files.stream().mapToLong(StoreStats.FileRejects::rejected).sum());
+        m.put("byReason", byLabel(r.rejectedByReason()));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (StoreStats.FileRejects f : files) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("key", f.key());
+            fm.put("rejected", f.rejected());
+            fm.put("byReason", byLabel(f.byReason()));
+            list.add(fm);
+        }
+        m.put("files", list);
+        return m;
+    }
+
+    private static Map<String, Object> gaps(Gaps g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("park", g.park());
+        m.put("firstDay", g.first().toString());
+        m.put("lastDay", g.last().toString());
+        m.put("daysWithRows", g.daysWithRows());
+        m.put("medianRowsPerDay", g.median());
+        m.put("missingDays", g.missingDays());
+        m.put("missingRanges", g.missing().size());
+        m.put("missing", g.missing().stream().limit(JSON_LIST_LIMIT).map(x -> {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("from", x.from().toString());
+            rm.put("to", x.to().toString());
+            rm.put("days", x.days());
+            return rm;
+        }).toList());
+        m.put("thinDays", g.thin().size());
+        m.put("thin", g.thin().stream().limit(JSON_LIST_LIMIT).map(t -> {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("date", t.date().toString());
+            tm.put("rows", t.rows());
+            return tm;
+        }).toList());
+        return m;
+    }
+
+    /** Reject counts keyed by their wording ("offline (-999)"), in the enum's order, zeros left out. */
+    static Map<String, Long> byLabel(Map<Reject, Long> counts) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Reject reason : Reject.values()) {
+            long n = counts.getOrDefault(reason, 0L);
+            if (n > 0) m.put(reason.label(), n);
+        }
         return m;
     }
 

@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import parkwait.lock.RunLock;
 import parkwait.lock.LockInfo;
 import parkwait.lock.Verdict;
 import parkwait.lock.Words;
+import parkwait.parse.Reject;
 import parkwait.store.RunRecord;
 import parkwait.store.StoreException;
 import parkwait.store.StoreStats;
@@ -23,10 +26,11 @@ import parkwait.store.StoreStats;
  * {@link StatusJson}; this class never prints.
  *
  * @param databaseError why the database could not be read (a sentence saying what to do), or null
+ * @param gaps          per park, the days without rows and the thin days
  */
 public record StatusReport(Instant now, Settings settings, RunLock.Inspection lock,
                            Optional<StoreStats.Snapshot> database, String databaseError, List<RunView> runs,
-                           List<ParkFreshness> parks, List<FailedView> failedFiles, Health health) {
+                           List<ParkFreshness> parks, List<FailedView> failedFiles, Health health, List<Gaps> gaps) {
 
     /**
      * What to look at and the thresholds.
@@ -85,12 +89,17 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
      * {@link #health()}.
      */
     public static StatusReport collect(Settings settings, RunLock lock, Clock clock) {
+        return collect(settings, lock, clock, settings.runs());
+    }
+
+    /** The same, reading up to {@code runsRead} runs ({@link #runs()}) while {@link #shownRuns()} stays at the setting. */
+    public static StatusReport collect(Settings settings, RunLock lock, Clock clock, int runsRead) {
         RunLock.Inspection inspection = lock.inspect();
         Optional<StoreStats.Snapshot> db = Optional.empty();
         String error = null;
         try {
             // At least one run, even with --runs 0: the verdict line speaks of the last run.
-            db = StoreStats.read(settings.databaseFile(), Math.max(1, settings.runs()), settings.busyTimeout());
+            db = StoreStats.read(settings.databaseFile(), Math.max(1, Math.max(runsRead, settings.runs())), settings.busyTimeout());
         } catch (StoreException e) {
             error = e.getMessage();
         }
@@ -114,13 +123,21 @@ public record StatusReport(Instant now, Settings settings, RunLock.Inspection lo
             }
         });
         Health health = Health.judge(settings, lock.verdict(), db, databaseError, runs, parks, failed, now);
+        List<Gaps> gaps = db.map(s -> Gaps.of(s.days())).orElse(List.of());
         return new StatusReport(now, settings, lock, db, databaseError, List.copyOf(runs), List.copyOf(parks),
-                List.copyOf(failed), health);
+                List.copyOf(failed), health, gaps);
     }
 
     /** The runs to show: the latest {@code settings.runs()}, newest first. */
     public List<RunView> shownRuns() {
         return runs.subList(0, Math.min(settings.runs(), runs.size()));
+    }
+
+    /** Rejected records of the loaded versions of all files, by reason in the enum's order (offline included). */
+    public Map<Reject, Long> rejectedByReason() {
+        Map<Reject, Long> total = new EnumMap<>(Reject.class);
+        database.ifPresent(db -> db.rejectedByFile().forEach(f -> f.byReason().forEach((r, n) -> total.merge(r, n, Long::sum))));
+        return total;
     }
 
     /** Failed files that reached the retry limit. */

@@ -3,7 +3,12 @@ package parkwait.status;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import parkwait.cli.Printable;
+import parkwait.parse.Reject;
 import parkwait.cli.LockReport;
 import parkwait.lock.Ages;
 import parkwait.store.RunRecord;
@@ -13,6 +18,8 @@ import parkwait.store.StoreStats;
 public final class StatusText {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int ERROR_WIDTH = 160;
+    private static final int FILES_SHOWN = 5;
+    private static final int LIST_SHOWN = 5;
 
     private StatusText() {
     }
@@ -32,6 +39,8 @@ public final class StatusText {
             runs(b, r, zone);
             files(b, r, zone);
             parks(b, r);
+            gaps(b, r);
+            rejects(b, r);
         }
         b.append('\n').append(r.health().line()).append('\n');
         for (Health.Problem p : r.health().problems()) b.append("Next: ").append(p.advice()).append('\n');
@@ -94,6 +103,63 @@ public final class StatusText {
                     rows.newestObservedAt() == null ? "-" : rows.newestObservedAt(),
                     p.age() == null ? "-" : AgeWords.of(p.age()), p.stale() ? "  STALE" : p.future() ? "  FUTURE" : ""));
         }
+    }
+
+    private static void gaps(StringBuilder b, StatusReport r) {
+        b.append("\n== Gaps (park days without rows between a park's first and last day; thin: under 1/")
+                .append(Gaps.THIN_DIVISOR).append(" of its median rows per day) ==\n");
+        if (r.gaps().isEmpty()) {
+            b.append("No rows loaded yet.\n");
+            return;
+        }
+        for (Gaps g : r.gaps()) {
+            b.append(String.format("%-5s  %s..%s  ", g.park(), g.first(), g.last()));
+            if (g.none()) {
+                b.append("no gaps\n");
+                continue;
+            }
+            b.append(g.missingDays()).append(g.missingDays() == 1 ? " missing day" : " missing days").append(" in ")
+                    .append(g.missing().size()).append(g.missing().size() == 1 ? " gap, " : " gaps, ")
+                    .append(g.thin().size()).append(g.thin().size() == 1 ? " thin day" : " thin days")
+                    .append(" (median ").append(g.median()).append(g.median() == 1 ? " row a day)\n" : " rows a day)\n");
+            if (!g.missing().isEmpty()) b.append("       missing: ").append(newest(g.missing().stream().map(Object::toString).toList())).append('\n');
+            if (!g.thin().isEmpty()) b.append("       thin:    ").append(newest(g.thin().stream()
+                    .map(t -> t.date() + " (" + t.rows() + (t.rows() == 1 ? " row)" : " rows)")).toList())).append('\n');
+        }
+    }
+
+    /** The first few entries (newest first) and how many more there are. */
+    private static String newest(List<String> items) {
+        String shown = String.join(", ", items.subList(0, Math.min(LIST_SHOWN, items.size())));
+        return items.size() > LIST_SHOWN ? shown + " and " + (items.size() - LIST_SHOWN) + " more" : shown;
+    }
+
+    /** Rejected records by reason, and the files with the most, so a reader knows where to look. */
+    private static void rejects(StringBuilder b, StatusReport r) {
+        List<StoreStats.FileRejects> files = r.database().orElseThrow().rejectedByFile();
+        long total = files.stream().mapToLong(StoreStats.FileRejects::rejected).sum();
+        b.append("\n== Rejected records (loaded files) ==\n");
+        if (files.isEmpty()) {
+            b.append("None.\n");
+            return;
+        }
+        b.append("By reason: ").append(reasons(r.rejectedByReason())).append('\n');
+        b.append("Total:     ").append(total).append(" in ").append(files.size()).append(files.size() == 1 ? " file" : " files")
+                .append("; the rows themselves: status.java --rejects [KEY]\n");
+        for (StoreStats.FileRejects f : files.subList(0, Math.min(FILES_SHOWN, files.size()))) {
+            b.append(String.format("%8d  %s (%s)%n", f.rejected(), Printable.of(f.key()), reasons(f.byReason())));
+        }
+        if (files.size() > FILES_SHOWN) b.append("    and ").append(files.size() - FILES_SHOWN).append(" more files (--json lists all)\n");
+    }
+
+    /** "short row 3, offline (-999) 7", in the enum's order. */
+    static String reasons(Map<Reject, Long> byReason) {
+        List<String> parts = new ArrayList<>();
+        for (Reject reason : Reject.values()) {
+            long n = byReason.getOrDefault(reason, 0L);
+            if (n > 0) parts.add(reason.label() + " " + n);
+        }
+        return String.join(", ", parts);
     }
 
     static String bytes(long n) {

@@ -156,7 +156,8 @@ public final class FileLoad implements AutoCloseable {
             addEntities();
             markDirty();
             recordLoaded(stats);
-            store.checkFence();
+            RejectedRows.replace(conn, fileId, stats.kept());
+            store.checkFence(); // last, just before the commit: a forced clear fences this very commit
             Tx.commit(conn);
             finish();
             return new LoadResult(rowsNew, rowsDuplicate, removed, changed.size());

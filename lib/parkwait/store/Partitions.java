@@ -144,6 +144,7 @@ final class Partitions {
                 ps.executeUpdate();
             }
         }
+        RejectedRows.forgetAll(conn);
     }
 
     private static List<Partition> list(Connection conn, String sql) throws SQLException {

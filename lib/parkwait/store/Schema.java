@@ -85,10 +85,10 @@ final class Schema {
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', " + BASE_VERSION + ")",
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('highest_token', 0)");
 
-    // Migration step (issue 13, partition files): the partitions whose CSV this program has written
-    // and not removed, so that every run can find a CSV deleted by hand by listing the folders,
-    // without scanning wait_times. Filled once from the rows a database already has.
-    private static final List<String> STEP_PARTITION_FILES = List.of("""
+    // Migration step 2 (version 1 -> 2, issue 13, partition files): the partitions whose CSV this
+    // program has written and not removed, so that every run can find a CSV deleted by hand by
+    // listing the folders, without scanning wait_times. Filled once from the rows a database has.
+    private static final List<String> STEP_2_PARTITION_FILES = List.of("""
             CREATE TABLE IF NOT EXISTS partition_files (
                 park      TEXT NOT NULL,
                 park_date TEXT NOT NULL,
@@ -96,8 +96,19 @@ final class Schema {
             ) WITHOUT ROWID""",
             "INSERT OR IGNORE INTO partition_files (park, park_date) SELECT DISTINCT park, park_date FROM wait_times");
 
+    // Migration step 3 (version 2 -> 3): rejected records as people can read them (README "Rejected
+    // rows"), at most ParseStats.KEPT_PER_REASON per file and reason; a reload replaces the file's.
+    private static final List<String> STEP_3_REJECTED_ROWS = List.of("""
+            CREATE TABLE IF NOT EXISTS rejected_rows (
+                file_id  INTEGER NOT NULL,
+                line     INTEGER NOT NULL,
+                reason   TEXT    NOT NULL,
+                raw_text TEXT    NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS rejected_rows_by_file ON rejected_rows (file_id, line)");
+
     /** Step n takes a database from version n - 1 to n; index 0 is step BASE_VERSION + 1 (here: step 2). */
-    private static final List<List<String>> STEPS = List.of(STEP_PARTITION_FILES);
+    private static final List<List<String>> STEPS = List.of(STEP_2_PARTITION_FILES, STEP_3_REJECTED_ROWS);
 
     private static final String READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'";
     private static final String WRITE_VERSION = "UPDATE meta SET value = ? WHERE key = 'schema_version'";

@@ -171,6 +171,14 @@ public final class Store implements AutoCloseable {
         return read("read the runs from", c -> RunLog.last(c, n));
     }
 
+    /** Streams every kept rejected record, by key then line. The consumer must not call this store. */
+    public void forEachRejectedRow(Consumer<RejectedRow> sink) {
+        read("read the rejected rows from", c -> {
+            RejectedRows.forEach(c, null, sink);
+            return null;
+        });
+    }
+
     /** Partitions whose CSV must be rewritten, ordered by park then date. */
     public List<Partition> dirtyPartitions() {
         return read("read the dirty partitions from", Partitions::dirty);

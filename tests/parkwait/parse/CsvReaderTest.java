@@ -113,4 +113,17 @@ class CsvReaderTest {
         assertEquals(false, r.isBlank());
         assertEquals("", r.trimmed(0) + r.trimmed(1));
     }
+
+    @Test
+    void eachRecordKnowsTheLineItStartsOnAndItsTextForPeople() throws IOException {
+        String text = "h1,h2\r\n\nx,\"two\nlines, \"\"q\"\"\"\r\ny,z\n \n\"open\n\nend";
+        CsvReader r = new CsvReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        List<String> seen = new ArrayList<>();
+        while (r.next()) seen.add(r.recordLine() + ":" + r.text(500).replace("\n", "\\n"));
+        assertEquals(List.of("1:h1,h2", "2:", "3:x,\"two\\nlines, \"\"q\"\"\"", "5:y,z", "6: ", "7:\"open\\n\\nend\""), seen);
+
+        CsvReader longOne = new CsvReader(new ByteArrayInputStream(("a," + "b".repeat(600) + ",c\n").getBytes(StandardCharsets.UTF_8)));
+        longOne.next();
+        assertEquals("a," + "b".repeat(8), longOne.text(10));
+    }
 }

@@ -125,6 +125,35 @@ class StandbyRulesTest {
     }
 
     @Test
+    void exactlyMinus999IsOfflineNotOutOfRangeAndNeverARow() throws Exception {
+        Parsing p = Parsing.standby(HEADER
+                + "MK01,2024-01-15 10:00,-999,,\n"         // offline
+                + "MK02,2024-01-15 10:00, -999.0 ,30,\n"   // offline; actual 30 still loads
+                + "MK03,2024-01-15 10:00,-999,-999,\n"     // two offline values, no row
+                + "MK04,2024-01-15 10:00,-999.4,-998,\n"   // rounds to -999 but is not exactly it; -998
+                + "MK05,2024-01-15 10:00,-1000,-999.5,\n"); // out of range twice
+        assertEquals(List.of("MK02,2024-01-15T10:00:00-05:00,ACTUAL,30,mk,2024-01-15"), p.rows);
+        assertEquals("OUT_OF_RANGE=4 OFFLINE=4", p.rejects());
+        assertEquals("offline (-999)", Reject.OFFLINE.label());
+    }
+
+    @Test
+    void rejectedRecordsAreKeptWithLineAndTextUpToTheCapPerReason() throws Exception {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 150; i++) file.append("MK01,2024-01-15 10:00,-999,,u").append(i).append('\n');
+        file.append("MK01,2024-01-15 11:00,abc,,\"a\nb\"\n").append("=MK01,2024-01-15 11:00,5,,\n");
+        Parsing p = Parsing.standby(file.toString());
+        List<RejectedRecord> kept = p.stats.kept();
+        assertEquals(ParseStats.KEPT_PER_REASON + 2, kept.size());
+        assertEquals(new RejectedRecord(2, Reject.OFFLINE, "MK01,2024-01-15 10:00,-999,,u0"), kept.get(0));
+        assertEquals(new RejectedRecord(101, Reject.OFFLINE, "MK01,2024-01-15 10:00,-999,,u99"), kept.get(99));
+        assertEquals(new RejectedRecord(152, Reject.BAD_NUMBER, "MK01,2024-01-15 11:00,abc,,\"a\nb\""), kept.get(100));
+        assertEquals(new RejectedRecord(154, Reject.BAD_ENTITY_CODE, "=MK01,2024-01-15 11:00,5,,"), kept.get(101));
+        assertEquals(50, p.stats.notKept(), "counted, not kept");
+        assertEquals(152, p.stats.rejected());
+    }
+
+    @Test
     void firstDefectWinsAndShortRowsComeFirst() throws Exception {
         Parsing p = Parsing.standby(HEADER
                 + "MK01,2024-01-15 10:00\n"           // short: fewer fields than the last required column

@@ -4,6 +4,7 @@ import static parkwait.parse.Reject.BAD_DATE;
 import static parkwait.parse.Reject.BAD_ENTITY_CODE;
 import static parkwait.parse.Reject.BAD_NUMBER;
 import static parkwait.parse.Reject.MISSING_FIELD;
+import static parkwait.parse.Reject.OFFLINE;
 import static parkwait.parse.Reject.OUT_OF_RANGE;
 import static parkwait.parse.Reject.SHORT_ROW;
 
@@ -115,6 +116,11 @@ final class NastyExpectations {
         all.add(file("fastpass_2012_quoted_title.csv", 2, rejects(), csvs(
                 "2012-01/mk_2012-01-15.csv", List.of(priority("2012-01-15T10:30:00-05:00", 30),
                         priority("2012-01-15T10:35:00-05:00", 30)))));
+        // -999 and -999.0 are offline (6 values: 21:05, 21:10, 21:15, the actual at 21:20, both at
+        // 21:25); -998 is out of range. 21:25 has two values, so it is no missing field.
+        all.add(file("nasty_offline.csv", 8, rejects(OUT_OF_RANGE, 1, OFFLINE, 6), csvs(
+                "2024-01/mk_2024-01-15.csv", List.of(standby("21:00", "POSTED", 35), standby("21:20", "POSTED", 40),
+                        standby("21:35", "POSTED", 45)))));
         return all;
     }
 
@@ -123,8 +129,9 @@ final class NastyExpectations {
         // Good: 30.0->30, " 45 "->45, 30.5->31, +15, "\t60\t"->60, 1000, 0, -0->0, then 45 (16:30),
         // 40.0->40 and 39.5->40 (16:33). Bad number: 1e3 NaN 0x10 "1,000" .5 5. Arabic and fullwidth
         // digits, Infinity, "45 min", "1 000" (11), abc actual at 16:30, abc posted at 16:31 (13).
-        // Out of range: -0.5->-1, 1500, -999, -5, 1001 (5), 1500 actual at 16:31 (6). 16:32: neither.
-        return file("nasty_numbers.csv", 28, rejects(BAD_NUMBER, 13, OUT_OF_RANGE, 6, MISSING_FIELD, 1), csvs(
+        // Out of range: -0.5->-1, 1500, -5, 1001 (4), 1500 actual at 16:31 (5). -999 is offline.
+        // 16:32: neither.
+        return file("nasty_numbers.csv", 28, rejects(BAD_NUMBER, 13, OUT_OF_RANGE, 5, MISSING_FIELD, 1, OFFLINE, 1), csvs(
                 "2024-01/mk_2024-01-15.csv", List.of(standby("16:00", "POSTED", 30), standby("16:01", "POSTED", 45),
                         standby("16:06", "POSTED", 31), standby("16:11", "POSTED", 15), standby("16:14", "POSTED", 60),
                         standby("16:15", "POSTED", 1000), standby("16:17", "POSTED", 0), standby("16:21", "POSTED", 0),

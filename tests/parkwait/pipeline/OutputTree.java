@@ -24,7 +24,7 @@ final class OutputTree {
             Pattern.compile("state/[A-Za-z0-9_.-]+"),
             Pattern.compile("logs/[A-Za-z0-9_.-]+\\.log"),
             Pattern.compile("fact_tables/clean/\\d{4}-\\d{2}/[a-z]{1,5}_\\d{4}-\\d{2}-\\d{2}\\.csv"),
-            Pattern.compile("samples/\\d{4}-\\d{2}/wait_time_fact_table_sample\\.csv"));
+            Pattern.compile("samples/\\d{4}-\\d{2}/wait_time_fact_table_sample\\.(csv|json)"));
 
     private OutputTree() {
     }

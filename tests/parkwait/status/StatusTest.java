@@ -314,7 +314,7 @@ class StatusTest {
         assertTrue(park(ahead, some.rows().park()).future());
         assertEquals(Health.Level.ATTENTION, ahead.health().level());
         assertTrue(ahead.health().line().contains("rows dated in the future: " + some.rows().park()
-                + " (" + some.rows().newestParkDate() + ")"), ahead.health().line());
+                + " (" + some.rows().newestParkDate() + ", in " + some.rows().newestFiles().get(0)), ahead.health().line());
         assertTrue(StatusText.render(ahead, ZoneId.of("UTC")).contains("in the future  FUTURE"));
         JsonNode p = json(ahead).get("parks").get(0);
         assertEquals(some.rows().park(), p.get("park").asText());

@@ -57,6 +57,25 @@ class StoreTest {
     }
 
     @Test
+    void a_version_1_database_gets_the_rejected_rows_table_when_opened_and_status_reads_it_before() throws Exception {
+        Path db = Facts.db(dir);
+        try (Store store = Store.open(db, StoreOptions.defaults())) {
+            load(store, object("a.csv", "1"), 0, Facts.posted(0, 3));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE rejected_rows");   // what version 1 had
+            s.executeUpdate("UPDATE meta SET value = 1 WHERE key = 'schema_version'");
+        }
+        var before = RejectedRows.read(db, null, 10, java.time.Duration.ofSeconds(5)).orElseThrow();
+        assertEquals(List.of(), before.rows(), "read-only status on a version 1 database");
+        assertEquals("1", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "status migrated nothing");
+        Store.open(db, StoreOptions.defaults()).close();
+        assertEquals("2", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        assertEquals("0", query(db, "SELECT count(*) FROM rejected_rows"));
+        assertEquals("3", query(db, "SELECT count(*) FROM wait_times"), "the rows stay");
+    }
+
+    @Test
     void a_database_from_a_newer_version_is_refused_with_a_sentence() throws Exception {
         Path db = Facts.db(dir);
         Store.open(db, StoreOptions.defaults()).close();
