@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The database's tables (DESIGN 4.4), created on first open and versioned in {@code meta}. */
 final class Schema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The version the DDL below creates; each step after it is applied once, in order. */
     private static final int BASE_VERSION = 1;
 

@@ -46,7 +46,7 @@ class StoreTest {
             load(store, object("a.csv", "1"), 7, Facts.posted(0, 10));
         }
         assertTrue(Files.isRegularFile(db));
-        assertEquals("2", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        assertEquals("3", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
         assertEquals("7", query(db, "SELECT value FROM meta WHERE key = 'highest_token'"));
         assertEquals("10", query(db, "SELECT count(*) FROM wait_times"));
         try (Store store = Store.open(db, StoreOptions.defaults())) {
@@ -63,14 +63,15 @@ class StoreTest {
             load(store, object("a.csv", "1"), 0, Facts.posted(0, 3));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("DROP TABLE rejected_rows");   // what version 1 had
+            s.executeUpdate("DROP TABLE rejected_rows");   // what versions 1 and 2 had
+            s.executeUpdate("DROP TABLE partition_files"); // what version 1 had
             s.executeUpdate("UPDATE meta SET value = 1 WHERE key = 'schema_version'");
         }
         var before = RejectedRows.read(db, null, 10, java.time.Duration.ofSeconds(5)).orElseThrow();
         assertEquals(List.of(), before.rows(), "read-only status on a version 1 database");
         assertEquals("1", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "status migrated nothing");
         Store.open(db, StoreOptions.defaults()).close();
-        assertEquals("2", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        assertEquals("3", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
         assertEquals("0", query(db, "SELECT count(*) FROM rejected_rows"));
         assertEquals("3", query(db, "SELECT count(*) FROM wait_times"), "the rows stay");
     }
