@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import parkwait.cli.Cli;
 import parkwait.cli.Common;
 import parkwait.cli.DurationConverter;
+import parkwait.cli.Hints;
 import parkwait.cli.ExitCodes;
 import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
@@ -21,6 +22,7 @@ import parkwait.cli.UserException;
 import parkwait.cli.Version;
 import parkwait.config.Config;
 import parkwait.export.PartitionFiles;
+import parkwait.lock.LockBusyException;
 import parkwait.pipeline.FilePlan;
 import parkwait.pipeline.Ingest;
 import parkwait.pipeline.IngestOptions;
@@ -101,6 +103,11 @@ class ingest implements Callable<Integer> {
                 if (verify) return verify(new Ingest(options, LockReport.runLock(common, clock), clock, log));
                 summary = new Ingest(options, LockReport.runLock(common, clock), clock, log).run()
                         .places(PartitionFiles.cleanRoot(options.outputBase()), log.path());
+            } catch (LockBusyException busy) {
+                // What to type next, as pasted: this launcher, these folders, a longer --wait if it waited.
+                LockBusyException advised = busy.advised(LockReport.refusalAdvice(busy.waited(), Hints.ofThisProcess(common)));
+                log.ended(Cli.sentence(advised), advised);
+                throw advised;
             } catch (Exception | OutOfMemoryError e) {
                 log.ended(Cli.sentence(e), e);
                 throw e;

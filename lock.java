@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import parkwait.cli.Cli;
 import parkwait.cli.Common;
 import parkwait.cli.ExitCodes;
+import parkwait.cli.Hints;
 import parkwait.cli.JsonOut;
 import parkwait.cli.LockReport;
 import parkwait.cli.Secrets;
@@ -53,8 +54,9 @@ class lock implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        Hints hints = Hints.ofThisProcess(common);
         if (force && !clear) {
-            err.println("--force only makes sense with --clear. Example: jbang lock.java --clear --force");
+            err.println("--force only makes sense with --clear. Example: " + hints.command("lock.java", "--clear", "--force"));
             return ExitCodes.USAGE;
         }
         Clock clock = Clock.systemUTC();
@@ -62,7 +64,7 @@ class lock implements Callable<Integer> {
         if (clear) {
             RunLock.ClearResult r = runLock.clear(force, Secrets.commandLine("lock.java", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
             if (common.json) {
-                var doc = LockReport.json(new RunLock.Inspection(r.before(), java.util.Optional.empty(), runLock.describe()), clock.instant());
+                var doc = LockReport.json(new RunLock.Inspection(r.before(), java.util.Optional.empty(), runLock.describe()), clock.instant(), hints);
                 doc.put("cleared", r.cleared());
                 doc.put("message", r.message());
                 JsonOut.print(out, doc);
@@ -74,9 +76,9 @@ class lock implements Callable<Integer> {
         }
         RunLock.Inspection in = runLock.inspect();
         if (common.json) {
-            JsonOut.print(out, LockReport.json(in, clock.instant()));
+            JsonOut.print(out, LockReport.json(in, clock.instant(), hints));
         } else if (!check) {
-            out.print(LockReport.text(in, clock.instant()));
+            out.print(LockReport.text(in, clock.instant(), hints));
             out.flush();
         }
         if (in.verdict() instanceof parkwait.lock.Verdict.Unusable) return ExitCodes.FAILED;

@@ -18,6 +18,9 @@ import parkwait.home.ProjectHome;
  */
 public record Hints(String launcher, String scriptsFolder, List<String> location) {
 
+    /** Plain {@code jbang lock.java}, for callers that do not know how the user started the script. */
+    public static final Hints GENERIC = new Hints("jbang", "", List.of());
+
     /** The variable ./jbang and jbang.cmd set to how they were called. */
     public static final String LAUNCHER_ENV = "PARKWAIT_LAUNCHER";
 

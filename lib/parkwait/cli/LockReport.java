@@ -53,19 +53,26 @@ public final class LockReport {
                 Duration.ofSeconds(c.heartbeatSeconds()));
     }
 
-    /** What to do next, for each verdict. */
+    /** What to do next, for each verdict, with commands spelled as {@code lock.java jbang}, no options. */
     public static String advice(Verdict v) {
+        return advice(v, Hints.GENERIC);
+    }
+
+    /** What to do next, for each verdict, with commands that act on this lock as pasted. */
+    public static String advice(Verdict v, Hints hints) {
         if (v instanceof Verdict.Free) return "Nothing to do: the next run takes the lock.";
-        if (v instanceof Verdict.Stale) return "Nothing to do: the next run takes it over and logs why. To remove it now: jbang lock.java --clear";
+        if (v instanceof Verdict.Stale) {
+            return "Nothing to do: the next run takes it over and logs why. To remove it now: " + hints.command("lock.java", "--clear");
+        }
         if (v instanceof Verdict.Held h && h.possiblyHung()) {
             return "It is still alive, so it is never taken over. If it is stuck, end that process (Task Manager / kill "
-                    + (h.holder() == null ? "" : h.holder().pid()) + "), or use jbang lock.java --clear --force.";
+                    + (h.holder() == null ? "" : h.holder().pid()) + "), or use " + hints.command("lock.java", "--clear", "--force") + ".";
         }
         // A paused, fenced or hand-cleared holder: its reason already names the pid and what to do.
         if (v instanceof Verdict.Held h && h.why().contains(" kill ")) {
             return "Do as the verdict says: while that process lives it keeps the lock, and new runs exit with code 75.";
         }
-        if (v instanceof Verdict.Held) return "Wait for it to finish; new runs exit with code 75 meanwhile (or use --wait 30m).";
+        if (v instanceof Verdict.Held) return "Wait for it to finish; new runs exit with code 75 meanwhile (or start them with --wait 30m).";
         if (v instanceof Verdict.HeldRemote) {
             return "Another machine is running. If that machine is off, the lock turns stale when its heartbeat is older than the limit.";
         }
@@ -73,8 +80,18 @@ public final class LockReport {
         return "Fix the problem above, then run again.";
     }
 
+    /** What a refused run adds to its sentence: how to wait, and how to look, as pasted. */
+    public static String refusalAdvice(java.time.Duration waited, Hints hints) {
+        return "To wait for it instead, use " + Hints.waitAdvice(waited) + "; to see it, run: " + hints.command("lock.java");
+    }
+
     /** Lines for people. */
     public static String text(RunLock.Inspection in, Instant now) {
+        return text(in, now, Hints.GENERIC);
+    }
+
+    /** Lines for people, with commands that act on this lock as pasted. */
+    public static String text(RunLock.Inspection in, Instant now, Hints hints) {
         Verdict v = in.verdict();
         StringBuilder b = new StringBuilder();
         b.append("Lock:      ").append(in.where()).append('\n');
@@ -88,12 +105,17 @@ public final class LockReport {
             b.append("Heartbeat: ").append(local(h.heartbeatAt())).append(" (").append(ago(h.heartbeatAt(), now)).append(")\n");
             b.append("Token:     ").append(h.token()).append('\n');
         }
-        b.append("Next:      ").append(advice(v)).append('\n');
+        b.append("Next:      ").append(advice(v, hints)).append('\n');
         return b.toString();
     }
 
     /** The same as a JSON-ready map (stable field names). */
     public static Map<String, Object> json(RunLock.Inspection in, Instant now) {
+        return json(in, now, Hints.GENERIC);
+    }
+
+    /** The same as a JSON-ready map, with commands that act on this lock as pasted. */
+    public static Map<String, Object> json(RunLock.Inspection in, Instant now, Hints hints) {
         Verdict v = in.verdict();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lockFile", in.where());
@@ -108,7 +130,7 @@ public final class LockReport {
             m.put("heldForSeconds", Duration.between(h.acquiredAt(), now).toSeconds());
             m.put("heartbeatAgeSeconds", Duration.between(h.heartbeatAt(), now).toSeconds());
         }
-        m.put("advice", advice(v));
+        m.put("advice", advice(v, hints));
         return m;
     }
 

@@ -40,7 +40,7 @@ final class AcquireLoop {
             boolean waiting = !wait.isZero();
             if (now.isAfter(deadline) || (!waiting && !unidentified)) {
                 auditRefusal.accept(v, now);
-                throw new LockBusyException(v, Words.refusal(v, now));
+                throw new LockBusyException(v, Words.refusal(v, now), wait);
             }
             if (waiting && !now.isBefore(nextReport)) {
                 progress.accept("Waiting for the lock: " + Words.holder(v, now) + " (" + v.why() + ").");

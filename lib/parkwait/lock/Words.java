@@ -33,9 +33,12 @@ public final class Words {
         return null;
     }
 
-    /** The refusal a starting run prints when the lock is held. */
+    /**
+     * The refusal a starting run prints when the lock is held. What to type next (--wait, lock.java
+     * with this run's folders) is added by the script, which knows how it was started.
+     */
     public static String refusal(Verdict v, java.time.Instant now) {
         return "Another run holds the lock: " + holder(v, now) + " (" + v.why() + "). This run exits without"
-                + " doing anything. To wait for it instead, use --wait 30m; to see it, run: jbang lock.java";
+                + " doing anything.";
     }
 }
