@@ -166,5 +166,7 @@ if not errorlevel 1 (
   set "PW_NEW=%PW_CAND%"
   goto :eof
 )
-if exist "%PW_CAND%\" if %PW_TRY% lss 1000 goto mkunique_next
+rem Any failure is tried again under another name, boundedly: under load a folder being made
+rem beside it can make mkdir fail once although the name was free.
+if %PW_TRY% lss 100 goto mkunique_next
 goto :eof
