@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static parkwait.launcher.FakeJavaLog.calls;
+import static parkwait.launcher.FakeJavaLog.kinds;
 import static parkwait.launcher.Wine.win;
 
 import java.io.IOException;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parkwait.launcher.FakeJavaLog.Call;
 import parkwait.testing.JavaProcesses;
 
 /**
@@ -287,8 +290,6 @@ class WindowsLauncherTest {
 
     // ---- helpers ----
 
-    record Call(String kind, String cwd, String home, List<String> args) {}
-
     /** The pre-made JBang folder a first run would have fetched; its CLI is the stand-in java.exe. */
     void bootstrapped() throws IOException {
         Path dir = project.resolve(".jbang-bootstrap").resolve(version);
@@ -317,25 +318,6 @@ class WindowsLauncherTest {
 
     Wine.Result jbangCmd(String dir, String args, Map<String, String> env) throws Exception {
         return wine.run(driver(dir, args), env);
-    }
-
-    static List<Call> calls(Path log) throws IOException {
-        List<Call> calls = new ArrayList<>();
-        if (!Files.exists(log)) return calls;
-        String kind = null, cwd = null, home = null;
-        List<String> args = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (line.startsWith("start ")) { kind = line.substring(6); args = new ArrayList<>(); }
-            else if (line.startsWith("cwd ")) cwd = line.substring(4);
-            else if (line.startsWith("home ")) home = line.substring(5);
-            else if (line.startsWith("arg ")) args.add(line.substring(4));
-            else if (line.equals("end")) calls.add(new Call(kind, cwd, home, List.copyOf(args)));
-        }
-        return calls;
-    }
-
-    static List<String> kinds(Path log) throws IOException {
-        return calls(log).stream().map(Call::kind).toList();
     }
 
     static String last(List<String> list) {
