@@ -95,6 +95,9 @@ public final class FileRunLock implements RunLock {
         }
         FileChannel channel = null;
         FileLock osLock = null;
+        // The JVM's first JSON write loads Jackson (up to seconds on a busy machine): done before locking,
+        // so a winner is never held up, lock in hand but not yet named, while its rivals give up.
+        LockJson.write(me(command, 0, clock.instant()));
         try {
             channel = GuardFile.open(guardFile, true);
             osLock = channel.tryLock(GuardFile.LOCK_POSITION, 1, false);
