@@ -95,6 +95,9 @@ public final class FileRunLock implements RunLock {
         }
         FileChannel channel = null;
         FileLock osLock = null;
+        // The JVM's first JSON write loads Jackson (up to seconds on a busy machine): done before locking,
+        // so a winner is never held up, lock in hand but not yet named, while its rivals give up.
+        LockJson.write(me(command, 0, clock.instant()));
         try {
             channel = GuardFile.open(guardFile, true);
             osLock = channel.tryLock(GuardFile.LOCK_POSITION, 1, false);
@@ -105,17 +108,19 @@ public final class FileRunLock implements RunLock {
             }
             Snapshot s = files.snapshot();
             Instant now = clock.instant();
+            // Above the guard's counter (never deleted, raised by forced clears) and any record on disk.
+            long token = Math.max(guard.counter(), s.record().map(LockInfo::token).orElse(0L)) + 1;
+            LockInfo mine = me(command, token, now);
+            // Named in the guard at once, so a run refused this instant can say who holds the lock.
+            GuardFile.write(channel, mine, true);
             Verdict before = judge.judge(s, OsLock.NOT_HELD, guard, now);
             if (before.blocksRun()) {
                 // A live holder that somehow lacks the OS lock, or one on another host: never stolen from.
                 release(channel, osLock);
                 return new RunLock.Refused(before);
             }
-            // Above the guard's counter (never deleted, raised by forced clears) and any record on disk.
-            long token = Math.max(guard.counter(), s.record().map(LockInfo::token).orElse(0L)) + 1;
-            LockInfo mine = me(command, token, now);
-            GuardFile.write(channel, mine);
             writeRecord(mine);
+            GuardFile.write(channel, mine, false);
             if (before instanceof Verdict.Stale stale) {
                 audit.append("stale-taken-over", now, stale.holder(), mine, stale.why());
             }
@@ -227,7 +232,7 @@ public final class FileRunLock implements RunLock {
     }
 
     void writeGuard(FileChannel channel, LockInfo info) throws IOException {
-        GuardFile.write(channel, info);
+        GuardFile.write(channel, info, false);
     }
 
     void deleteRecordIfOurs(long token) throws IOException {

@@ -19,13 +19,15 @@ import parkwait.lock.LockJudge.OsLock;
  * {@code processing.lock.guard}: never deleted, it carries the operating-system lock, the last
  * fencing token issued and who took it. Its first line is the counter, fixed width, so a forced
  * clear can raise it (the fence) without touching the rest; the second line is the holder's record,
- * so a reader can name a live holder even when {@code processing.lock} is gone.
+ * so a reader can name a live holder even when {@code processing.lock} is gone; the third says
+ * "taking" until that holder has written its record, so a run starting that instant names it.
  */
 final class GuardFile {
     /** One byte far past the end: locking it blocks nobody's reads (Windows locks are mandatory). */
     static final long LOCK_POSITION = Long.MAX_VALUE - 1;
     /** 19 digits and a newline. */
     private static final int COUNTER_BYTES = 20;
+    private static final String TAKING = "taking";
 
     private GuardFile() {
     }
@@ -34,8 +36,8 @@ final class GuardFile {
      * What the guard says. {@code holder} is who last took the lock (it may have ended since);
      * it is fenced when the counter was raised past its token by a forced clear.
      */
-    record Content(long counter, Optional<LockInfo> holder) {
-        static final Content NONE = new Content(0, Optional.empty());
+    record Content(long counter, Optional<LockInfo> holder, boolean taking) {
+        static final Content NONE = new Content(0, Optional.empty(), false);
 
         boolean fenced() {
             return holder.isPresent() && counter > holder.get().token();
@@ -64,8 +66,8 @@ final class GuardFile {
     }
 
     static Content parse(String text) {
-        int nl = text.indexOf('\n');
-        String first = (nl < 0 ? text : text.substring(0, nl)).trim();
+        String[] lines = text.split("\n", -1);
+        String first = lines[0].trim();
         long counter = 0;
         if (first.matches("[0-9]{1,19}")) {
             try {
@@ -75,20 +77,24 @@ final class GuardFile {
             }
         }
         Optional<LockInfo> holder = Optional.empty();
-        if (nl >= 0 && !text.substring(nl + 1).isBlank()) {
-            holder = LockJson.parse(text.substring(nl + 1).trim().getBytes(StandardCharsets.UTF_8)).info();
+        if (lines.length > 1 && !lines[1].isBlank()) {
+            holder = LockJson.parse(lines[1].trim().getBytes(StandardCharsets.UTF_8)).info();
         }
-        return new Content(counter, holder);
+        boolean taking = lines.length > 2 && lines[2].trim().equals(TAKING);
+        return new Content(counter, holder, taking);
     }
 
-    /** Records a new holder and its token (only under the OS lock). */
-    static void write(FileChannel ch, LockInfo holder) throws IOException {
+    /**
+     * Records a holder and its token (only under the OS lock), {@code taking} until its record is
+     * written. Not forced to disk: other processes read it through the page cache, and after a
+     * crash the database keeps tokens increasing.
+     */
+    static void write(FileChannel ch, LockInfo holder, boolean taking) throws IOException {
         byte[] counter = counterLine(holder.token());
-        byte[] record = (LockJson.write(holder) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] record = (LockJson.write(holder) + "\n" + (taking ? TAKING : "held") + "\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer all = ByteBuffer.allocate(counter.length + record.length).put(counter).put(record).flip();
         writeAt(ch, all);
         ch.truncate(counter.length + record.length);
-        ch.force(true);
     }
 
     /** Raises the counter only: the fence a forced clear puts up (the holder's line stays, to name it). */

@@ -60,7 +60,12 @@ public final class LockJudge {
                     false);
         }
         Optional<LockInfo> record = s.record();
-        if (record.isPresent() && record.get().token() == g.token()) {
+        boolean ours = record.isPresent() && record.get().token() == g.token();
+        if (guard.taking() && !ours) {
+            return heldBy(g, now, pid + " is taking the lock right now" + record.map(r -> " (the lock file still names pid "
+                    + r.pid() + ")").orElse(""), true);
+        }
+        if (ours) {
             Verdict v = judge(s, os, now);
             if (v instanceof Verdict.Held h && h.holder() != null) return v;
             // Windows: a process under another account cannot be opened, and a killed one keeps its

@@ -17,7 +17,9 @@ import parkwait.cli.UserException;
  * output folder it wrote. The first run therefore binds the two: the same random id goes into
  * {@code <output>/.parkwait-output} (created atomically, so of two state folders started together
  * on one output only one wins) and {@code <state>/output-binding}. Every later run checks that both
- * name the same id, and stops with exit 2 and a sentence otherwise, before writing anything.
+ * name the same id, and stops with exit 2 and a sentence otherwise, before writing anything. The
+ * output's file also names the state folder's path, so a run killed between the two writes is
+ * recognised by the next run on the same state folder.
  */
 final class OutputBinding {
     static final String OUTPUT_FILE = ".parkwait-output";
@@ -36,20 +38,33 @@ final class OutputBinding {
     static void check(Path output, Path state, boolean fullRebuild) throws IOException {
         Path outFile = output.resolve(OUTPUT_FILE);
         Path stateFile = state.resolve(STATE_FILE);
-        String outId = read(outFile);
-        String stateId = read(stateFile);
+        String[] out = read(outFile);
+        String outId = out == null ? null : out[0];
+        String[] saved = read(stateFile);
+        String stateId = saved == null ? null : saved[0];
+        String me = state.toAbsolutePath().normalize().toString();
         if (outId == null && stateId == null) {
             String id = UUID.randomUUID().toString();
-            if (createNew(outFile, id)) {
+            if (createNew(outFile, id + "\n" + me)) {
                 write(stateFile, id);
                 return;
             }
-            outId = read(outFile); // another state folder bound this output a moment ago
+            out = read(outFile); // another state folder bound this output a moment ago
+            if (out == null) {
+                check(output, state, fullRebuild); // ...and its empty file was just removed: start over
+                return;
+            }
+            outId = out[0];
+        }
+        // A run killed between the two writes left the output's file naming this very state folder: finish the job.
+        if (stateId == null && out != null && out.length > 1 && out[1].equals(me)) {
+            write(stateFile, outId);
+            return;
         }
         if (outId == null) {
             // A new id for the new pair: the output folder the state folder had before no longer matches it.
             String id = UUID.randomUUID().toString();
-            if (fullRebuild && createNew(outFile, id)) {
+            if (fullRebuild && createNew(outFile, id + "\n" + me)) {
                 write(stateFile, id);
                 return;
             }
@@ -73,12 +88,19 @@ final class OutputBinding {
         }
     }
 
-    /** The id in the file, or null when there is none; a file just created by another run is waited for briefly. */
-    private static String read(Path file) throws IOException {
+    /**
+     * The file's lines (the id first), or null when there is none. A file another run has just
+     * created is waited for briefly; one left empty (a run killed as it created it) counts as absent.
+     */
+    private static String[] read(Path file) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-                if (!text.isEmpty() || attempt >= 20) return text.isEmpty() ? "(empty)" : text;
+                if (!text.isEmpty()) return text.split("\\R");
+                if (attempt >= 20) {
+                    Files.delete(file);
+                    return null;
+                }
             } catch (NoSuchFileException e) {
                 return null;
             }
@@ -91,10 +113,10 @@ final class OutputBinding {
         }
     }
 
-    private static boolean createNew(Path file, String id) throws IOException {
+    private static boolean createNew(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         try {
-            Files.writeString(file, id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(file, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;

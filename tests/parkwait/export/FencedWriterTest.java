@@ -51,7 +51,7 @@ class FencedWriterTest {
         Path out = dir.resolve("out");
         LocalDate day = LocalDate.of(2024, 6, 1);
         FileRunLock lock = new FileRunLock(state, SLOW_HEARTBEAT, ProcessFacts.system(), Clock.systemUTC());
-        Process second = null;
+        List<Process> started = new ArrayList<>();
         try (Lease lease = lock.acquire("stale writer", Duration.ZERO, s -> { });
              Store store = Store.open(state.resolve("wait_times.sqlite"), StoreOptions.defaults())) {
             store.claimToken(lease.token());
@@ -59,7 +59,6 @@ class FencedWriterTest {
             List<Partition> dirty = store.dirtyPartitions();
             assertEquals(PARKS.size(), dirty.size());
 
-            List<Process> started = new ArrayList<>();
             boolean[] takenOver = {false};
             // At its first rename the holder "pauses": meanwhile it is cleared by force, a newer run takes
             // the lock (possible only once the guard is gone) and writes its CSVs. Then the holder goes on.
@@ -76,7 +75,6 @@ class FencedWriterTest {
                 LockLostException e = assertThrows(LockLostException.class, () -> writer.writeAll(dirty, b -> store.clearDirty(b, lease.token())));
                 assertTrue(e.getMessage().contains(guardDeletedFirst ? "removed or replaced by hand" : "cleared by force"), e.getMessage());
             }
-            second = started.isEmpty() ? null : started.get(0);
             for (String park : PARKS) {
                 Path f = PartitionFiles.fileOf(out, park, day);
                 assertEquals("newer run's file\n", Files.readString(f, StandardCharsets.UTF_8), "the stale writer replaced " + f);
@@ -86,7 +84,7 @@ class FencedWriterTest {
             }
             assertEquals(dirty, store.dirtyPartitions(), "the stale writer cleared dirty marks");
         } finally {
-            if (second != null) second.destroyForcibly();
+            started.forEach(Process::destroyForcibly); // the newer run, however the test ended
         }
     }
 

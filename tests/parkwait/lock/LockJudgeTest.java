@@ -133,7 +133,7 @@ class LockJudgeTest {
         LockInfo h = holder(300, 7);
         Snapshot s = new Snapshot(true, false, Optional.of(h), null, NOW);
         Verdict.Held held = assertInstanceOf(Verdict.Held.class,
-                judge.judge(s, OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h)), NOW));
+                judge.judge(s, OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h), false), NOW));
         assertEquals(300, held.holder().pid());
         assertTrue(held.settling(), "a starting run retries a little before it exits 75");
         assertTrue(held.why().contains("another account") && !held.why().contains("dead"), held.why());
@@ -143,7 +143,7 @@ class LockJudgeTest {
     void aHolderClearedByForceThatStillRunsIsHeldByItsPidWithWhatToDo() {
         LockInfo h = holder(100, 7);
         Verdict.Held held = assertInstanceOf(Verdict.Held.class,
-                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(8, Optional.of(h)), NOW));
+                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(8, Optional.of(h), false), NOW));
         assertEquals(100, held.holder().pid());
         assertTrue(held.why().contains("cleared by force") && held.why().contains("kill 100")
                 && held.why().contains("cannot take that lock from a live process"), held.why());
@@ -153,25 +153,34 @@ class LockJudgeTest {
     void aLockFileRemovedByHandWhileHeldIsHeldByThePidTheGuardNames() {
         LockInfo h = holder(100, 7);
         Verdict.Held held = assertInstanceOf(Verdict.Held.class,
-                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h)), NOW));
+                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h), false), NOW));
         assertEquals(100, held.holder().pid());
         assertTrue(held.why().contains("removed by hand"), held.why());
         assertEquals(false, held.settling());
     }
 
     @Test
+    void aRunTakingTheLockThisInstantIsNamedAndRetriedNotReportedAsRemovedByHand() {
+        LockInfo h = holder(100, 7);
+        Verdict.Held held = assertInstanceOf(Verdict.Held.class,
+                judge.judge(Snapshot.absent(), OsLock.HELD_BY_OTHER, new GuardFile.Content(7, Optional.of(h), true), NOW));
+        assertEquals(100, held.holder().pid());
+        assertTrue(held.settling() && held.why().contains("is taking the lock right now"), held.why());
+    }
+
+    @Test
     void aGuardWhoseOsLockNobodyHoldsChangesNothing() {
         LockInfo h = holder(300, 7);
         Snapshot s = new Snapshot(true, false, Optional.of(h), null, NOW);
-        Verdict v = judge.judge(s, OsLock.NOT_HELD, new GuardFile.Content(8, Optional.of(h)), NOW);
+        Verdict v = judge.judge(s, OsLock.NOT_HELD, new GuardFile.Content(8, Optional.of(h), false), NOW);
         assertEquals(Verdict.StaleReason.DEAD_HOLDER, assertInstanceOf(Verdict.Stale.class, v).reason());
-        assertInstanceOf(Verdict.Free.class, judge.judge(Snapshot.absent(), OsLock.NOT_HELD, new GuardFile.Content(8, Optional.of(h)), NOW));
+        assertInstanceOf(Verdict.Free.class, judge.judge(Snapshot.absent(), OsLock.NOT_HELD, new GuardFile.Content(8, Optional.of(h), false), NOW));
     }
 
     @Test
     void theGuardsCounterLineCanBeRaisedWithoutTouchingItsHolderLine() {
         LockInfo h = holder(100, 7);
-        GuardFile.Content c = GuardFile.parse(String.format("%019d\n", 8) + LockJson.write(h) + "\n");
+        GuardFile.Content c = GuardFile.parse(String.format("%019d\n", 8) + LockJson.write(h) + "\nheld\n");
         assertEquals(8, c.counter());
         assertEquals(h, c.holder().orElseThrow());
         assertTrue(c.fenced());

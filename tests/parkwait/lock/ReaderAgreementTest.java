@@ -30,7 +30,8 @@ class ReaderAgreementTest {
     static final long REMOTE_PID = 4242;
 
     @TempDir static Path shared;
-    @TempDir Path dir;
+    /** What each state's readers said; every state is set up and read in parallel, before the checks. */
+    static final Map<State, Outcome> OUTCOMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Each state, what every reader must conclude, and a few words its reason must contain. */
     enum State {
@@ -63,9 +64,24 @@ class ReaderAgreementTest {
 
     static Path emptySource;
 
+    /** What the three readers said about one state, or why the state could not be set up. */
+    record Outcome(Result lock, Result status, Result ingest, Long holderPid, String victim, Integer exitAfterResume,
+                   Throwable failure) {
+    }
+
     @BeforeAll
-    static void emptySource() throws Exception {
+    static void setUpAndReadEveryState() throws Exception {
         emptySource = Files.createDirectories(shared.resolve("bucket"));
+        if (!Files.isDirectory(Path.of("/proc/self"))) return;
+        // Three at a time: each state is a holder and three short-lived JVMs; more only queue for the CPUs.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+            for (State st : State.values()) all.add(pool.submit(() -> OUTCOMES.put(st, outcome(st))));
+            for (var f : all) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     record Result(int exitCode, String output) {
@@ -75,8 +91,8 @@ class ReaderAgreementTest {
     }
 
     /** One of the scripts' main classes as its own process; a reader that hangs fails the test. */
-    Result reader(String main, String... args) throws Exception {
-        Path log = Files.createTempFile(dir, main, ".log");
+    static Result reader(String main, String... args) throws Exception {
+        Path log = Files.createTempFile(shared, main, ".log");
         ProcessBuilder pb = new ProcessBuilder(JavaProcesses.command(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"),
                 main, args)).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PARKWAIT_HOME", shared.toString()); // no project config
@@ -111,13 +127,49 @@ class ReaderAgreementTest {
     @EnumSource(State.class)
     void everyReaderReachesTheSameVerdict(State state) throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux (kill -STOP, mkfifo, /proc); skipped");
-        Path out = dir.resolve("out");
-        Path stateDir = Files.createDirectories(out.resolve("state"));
-        Path lockFile = stateDir.resolve(FileRunLock.LOCK_FILE);
-        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+        Outcome o = OUTCOMES.get(state);
+        if (o.failure() instanceof org.opentest4j.TestAbortedException skipped) throw skipped;
+        if (o.failure() != null) throw new AssertionError("setting up " + state + " failed", o.failure());
+        assertEquals("precious\n", o.victim(), "a reader wrote through a planted link");
+        Long holderPid = o.holderPid();
+        JsonNode l = o.lock().json();
+        JsonNode s = o.status().json().get("lock");
+        String reason = l.get("reason").asText();
+        assertEquals(state.verdict, l.get("verdict").asText(), "lock.java: " + o.lock().output());
+        assertEquals(state.exit, o.lock().exitCode(), "lock.java exit: " + o.lock().output());
+        assertTrue(reason.contains(state.reasonPart), "lock.java's reason: " + reason);
+        assertEquals(state.verdict, s.get("verdict").asText(), "status.java: " + o.status().output());
+        assertEquals(normalized(reason), normalized(s.get("reason").asText()), "status.java's reason");
+        assertEquals(0, o.status().exitCode(), o.status().output());
+        if (holderPid != null) {
+            assertEquals(holderPid.longValue(), l.get("holder").get("pid").asLong(), "lock.java names the holder: " + o.lock().output());
+            assertEquals(holderPid.longValue(), s.get("holder").get("pid").asLong(), "status.java names the holder: " + o.status().output());
+        }
+        Result ingest = o.ingest();
+        assertEquals(state.exit, ingest.exitCode(), "ingest exit: " + ingest.output());
+        if (state != State.FREE) {
+            assertTrue(normalized(ingest.output()).contains(normalized(reason)),
+                    "ingest gives the same reason (" + reason + "):\n" + ingest.output());
+        }
+        if (state.exit == 75) assertTrue(ingest.output().contains("Another run holds the lock: pid " + holderPid), ingest.output());
+        if (state.verdict.equals("STALE")) assertTrue(ingest.output().contains("Took over a stale lock"), ingest.output());
+        if (state == State.FORCE_CLEARED_WHILE_PAUSED) {
+            assertEquals(1, o.exitAfterResume(), "the fenced holder should stop when it resumes, because it lost the lock");
+        }
+        System.out.println("reader agreement: " + state + " -> lock.java " + l.get("verdict").asText() + " (exit "
+                + o.lock().exitCode() + "), status.java " + s.get("verdict").asText() + ", ingest exit " + ingest.exitCode());
+    }
+
+    /** Sets up one state in its own folder, then runs lock.java and status.java together, then ingest. */
+    static Outcome outcome(State state) {
+        Path dir = shared.resolve(state.name());
         List<Process> holders = new ArrayList<>();
-        Long holderPid = null;
         try {
+            Path out = dir.resolve("out");
+            Path stateDir = Files.createDirectories(out.resolve("state"));
+            Path lockFile = stateDir.resolve(FileRunLock.LOCK_FILE);
+            Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+            Long holderPid = null;
             switch (state) {
                 case HELD, HELD_BY_A_PAUSED_PROCESS, FORCE_CLEARED_WHILE_PAUSED, LOCK_FILE_REMOVED_BY_HAND, STALE_DEAD_HOLDER -> {
                     Path ready = dir.resolve("ready");
@@ -165,60 +217,36 @@ class ReaderAgreementTest {
                 case LINK_AT_THE_TEMP_FILE -> Files.createSymbolicLink(stateDir.resolve(FileRunLock.LOCK_FILE + ".tmp"), victim);
                 case FREE -> { }
             }
-            check(state, out, holderPid);
-            assertEquals("precious\n", Files.readString(victim), "a reader wrote through a planted link");
+            String base = out.toString();
+            CompletableFuture<Result> lockRun = CompletableFuture.supplyAsync(() -> quietly("lock", "--json", "--output-base", base));
+            CompletableFuture<Result> statusRun = CompletableFuture.supplyAsync(() -> quietly("status", "--json", "--output-base", base));
+            Result lock = lockRun.get();
+            Result status = statusRun.get();
+            Result ingest = reader("ingest", "--source", emptySource.toString(), "--output-base", base);
+            Integer exitAfterResume = null;
             if (state == State.FORCE_CLEARED_WHILE_PAUSED) {
                 Process h = holders.get(0);
                 signal(h, "CONT");
-                assertTrue(h.waitFor(60, TimeUnit.SECONDS), "the fenced holder did not stop when it resumed");
-                assertEquals(1, h.exitValue(), "the fenced holder should stop because it lost the lock");
+                exitAfterResume = h.waitFor(60, TimeUnit.SECONDS) ? h.exitValue() : null;
             }
+            return new Outcome(lock, status, ingest, holderPid, Files.readString(victim), exitAfterResume, null);
+        } catch (Throwable e) {
+            return new Outcome(null, null, null, null, null, null, e);
         } finally {
             for (Process h : holders) {
                 if (h.isAlive()) {
-                    signal(h, "CONT");
+                    try {
+                        signal(h, "CONT");
+                    } catch (Exception ignored) {
+                        // it is killed next anyway
+                    }
                     h.destroyForcibly();
                 }
             }
         }
     }
 
-    /** lock.java and status.java together, then ingest (which may take the lock over); all must agree. */
-    private void check(State state, Path out, Long holderPid) throws Exception {
-        String base = out.toString();
-        CompletableFuture<Result> lockRun = CompletableFuture.supplyAsync(() -> quietly("lock", "--json", "--output-base", base));
-        CompletableFuture<Result> statusRun = CompletableFuture.supplyAsync(() -> quietly("status", "--json", "--output-base", base));
-        Result lock = lockRun.get();
-        Result status = statusRun.get();
-        JsonNode l = lock.json();
-        JsonNode s = status.json().get("lock");
-        String reason = l.get("reason").asText();
-        assertEquals(state.verdict, l.get("verdict").asText(), "lock.java: " + lock.output());
-        assertEquals(state.exit, lock.exitCode(), "lock.java exit: " + lock.output());
-        assertTrue(reason.contains(state.reasonPart), "lock.java's reason: " + reason);
-        assertEquals(state.verdict, s.get("verdict").asText(), "status.java: " + status.output());
-        assertEquals(normalized(reason), normalized(s.get("reason").asText()), "status.java's reason");
-        assertEquals(0, status.exitCode(), status.output());
-        if (holderPid != null) {
-            assertEquals(holderPid.longValue(), l.get("holder").get("pid").asLong(), "lock.java names the holder: " + lock.output());
-            assertEquals(holderPid.longValue(), s.get("holder").get("pid").asLong(), "status.java names the holder: " + status.output());
-        }
-
-        Result ingest = reader("ingest", "--source", emptySource.toString(), "--output-base", base);
-        assertEquals(state.exit, ingest.exitCode(), "ingest exit: " + ingest.output());
-        String said = normalized(ingest.output());
-        if (state != State.FREE) {
-            assertTrue(said.contains(normalized(reason)), "ingest gives the same reason (" + reason + "):\n" + ingest.output());
-        }
-        if (state.exit == 75) {
-            assertTrue(ingest.output().contains("Another run holds the lock: pid " + holderPid), ingest.output());
-        }
-        if (state.verdict.equals("STALE")) assertTrue(ingest.output().contains("Took over a stale lock"), ingest.output());
-        System.out.println("reader agreement: " + state + " -> lock.java " + l.get("verdict").asText() + " (exit "
-                + lock.exitCode() + "), status.java " + s.get("verdict").asText() + ", ingest exit " + ingest.exitCode());
-    }
-
-    private Result quietly(String main, String... args) {
+    private static Result quietly(String main, String... args) {
         try {
             return reader(main, args);
         } catch (Exception e) {

@@ -83,4 +83,21 @@ class OutputBindingTest {
         assertEquals(List.of(0, 2), codes, said);
         assertFalse(said.contains("Internal error") || said.contains("Exception"), said);
     }
+
+    @Test
+    void aRunKilledBetweenTheTwoBindingWritesIsFinishedByTheNextRunOnTheSameStateFolder() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        // What a kill -9 right after the output's file was written leaves behind.
+        Files.writeString(out.resolve(OutputBinding.OUTPUT_FILE), "id-1\n" + state.toAbsolutePath().normalize() + "\n");
+        OutputBinding.check(out, state, false);
+        assertEquals("id-1", Files.readString(state.resolve(OutputBinding.STATE_FILE)).trim());
+        OutputBinding.check(out, state, false);
+
+        Path other = Files.createDirectories(dir.resolve("other-state"));
+        parkwait.cli.UserException e = org.junit.jupiter.api.Assertions.assertThrows(parkwait.cli.UserException.class,
+                () -> OutputBinding.check(out, other, false));
+        assertEquals(2, e.exitCode());
+        assertFalse(Files.exists(other.resolve(OutputBinding.STATE_FILE)));
+    }
 }

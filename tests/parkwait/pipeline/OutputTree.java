@@ -22,6 +22,7 @@ final class OutputTree {
     // DESIGN 4.4/4.5 and the lock: every file a run writes, relative to the output base.
     private static final List<Pattern> ALLOWED = List.of(
             Pattern.compile("state/[A-Za-z0-9_.-]+"),
+            Pattern.compile("\\.parkwait-output"),
             Pattern.compile("logs/[A-Za-z0-9_.-]+\\.log"),
             Pattern.compile("fact_tables/clean/\\d{4}-\\d{2}/[a-z]{1,5}_\\d{4}-\\d{2}-\\d{2}\\.csv"),
             Pattern.compile("samples/\\d{4}-\\d{2}/wait_time_fact_table_sample\\.(csv|json)"));
