@@ -85,8 +85,8 @@ final class Schema {
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', " + BASE_VERSION + ")",
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('highest_token', 0)");
 
-    // Migration step 2 (version 1 -> 2): rejected records as people can read them (README "Rejected
-    // rows"), at most ParseStats.KEPT_PER_REASON per file and reason; a reload replaces the file's.
+    // Migration step 2 (version 1 -> 2): rejected records as people can read them (README "For
+    // analysts"), at most ParseStats.KEPT_PER_REASON per file and reason; a reload replaces the file's.
     private static final List<String> STEP_2_REJECTED_ROWS = List.of("""
             CREATE TABLE IF NOT EXISTS rejected_rows (
                 file_id  INTEGER NOT NULL,
