@@ -15,7 +15,7 @@ final class StandbyParser {
     private static final boolean[] REQUIRED = {true, true, true, true};
     private static final int ENTITY = 0, OBSERVED = 1, POSTED = 2, ACTUAL = 3;
     private static final long MIN_MINUTES = 0, MAX_MINUTES = 1000;  // DESIGN 4.3
-    // README "Rejected rows": TouringPlans writes exactly -999 for "ride unexpectedly offline".
+    // README "For analysts": TouringPlans writes exactly -999 for "ride unexpectedly offline".
     private static final long OFFLINE = -999;
 
     private final Times times;

@@ -119,6 +119,7 @@ final class HtmlCharts {
     /** Draws each park's year rows (366 day columns) on a canvas; a tooltip names the day under the pointer. */
     static final String CALENDAR_SCRIPT = """
             (function () {
+              var t0 = performance.now();
               var data = JSON.parse(document.getElementById('calendar-data').textContent);
               var host = document.getElementById('heatmaps');
               var tip = document.getElementById('calendar-tip');
@@ -173,6 +174,7 @@ final class HtmlCharts {
                 box.appendChild(c);
                 host.appendChild(box);
               });
+              document.body.setAttribute('data-render-ms', String(Math.round(performance.now() - t0)));
               document.body.setAttribute('data-rendered', String(data.parks.length));
             })();
             """;

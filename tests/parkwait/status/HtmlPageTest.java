@@ -76,7 +76,7 @@ class HtmlPageTest {
         String d = dom.stdout();
         assertFalse(d.contains("data-error="), "a script error: " + d);
         int parks = AnalystViewTest.status(out).parks().size();
-        assertTrue(d.contains("<body data-rendered=\"" + parks + "\">"), "the heatmap script finished: " + d.substring(0, Math.min(300, d.length())));
+        assertTrue(Pattern.compile("<body data-rendered=\"" + parks + "\" data-render-ms=\"\\d+\">").matcher(d).find(), "the heatmap script finished: " + d.substring(0, Math.min(300, d.length())));
         for (String id : SECTIONS) assertTrue(d.contains("id=\"" + id + "\""), "section " + id);
         assertEquals(parks, count(d, "<canvas"), "one calendar per park");
         assertEquals(parks, count(d, "class=\"park-calendar\""));
