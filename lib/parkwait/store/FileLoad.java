@@ -273,6 +273,8 @@ public final class FileLoad implements AutoCloseable {
         Tx.rollbackQuietly(conn, e);
         finish();
         if (e instanceof RuntimeException re) return re;
+        // Damaged or locked: the sentence names the cause; "loaded again next run" would not be true of a damaged file.
+        if (e instanceof SQLException sql && store.fault(sql).isPresent()) return store.fault(sql).get();
         return new StoreException("Could not " + action + " the database " + store.where() + ": "
                 + e.getMessage() + ". The file's rows were rolled back; it will be loaded again next run.", e);
     }
