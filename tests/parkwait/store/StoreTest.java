@@ -46,7 +46,7 @@ class StoreTest {
             load(store, object("a.csv", "1"), 7, Facts.posted(0, 10));
         }
         assertTrue(Files.isRegularFile(db));
-        assertEquals("2", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        assertEquals("3", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
         assertEquals("7", query(db, "SELECT value FROM meta WHERE key = 'highest_token'"));
         assertEquals("10", query(db, "SELECT count(*) FROM wait_times"));
         try (Store store = Store.open(db, StoreOptions.defaults())) {
