@@ -23,13 +23,10 @@ import parkwait.source.SourceObject;
  *
  * <p>Ownership rule (DESIGN 8: a changed file replaces its previous contribution, so that an
  * incremental history equals a full rebuild). Each row belongs to the file that inserted it
- * first ({@code file_id}); when another file also contains it, it is flagged {@code shared}.
- * When a key that already has rows is loaded again, every row of the new version is also noted
- * in a temporary table, and the commit deletes the key's unshared rows that the new version no
- * longer has. Shared rows are never deleted by a reload, because another file vouched for them.
- * Limitation: {@code shared} is sticky. If every file that contained a shared row later drops it,
- * the row stays until a full rebuild ({@link Store#forgetAllFiles}); counting owners per row
- * would lift this at the cost of a second table as large as {@code wait_times}.
+ * first ({@code file_id}); every other file that also contains it is recorded in
+ * {@code row_holders} (see Holders). When a key that already holds rows is loaded again, every row
+ * of the new version is also noted in a temporary table, and the commit drops the key from the
+ * rows the new version no longer has: a row another file still holds stays, any other goes.
  * Unchanged rows are only read, never rewritten, so reloading a file that grew costs about one
  * primary-key lookup per old row.
  */
@@ -42,21 +39,13 @@ public final class FileLoad implements AutoCloseable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String PK = "entity_code = ? AND observed_at = ? AND wait_time_type = ? AND wait_time_minutes = ?";
     private static final String MARK_SHARED = "UPDATE wait_times SET shared = 1 WHERE " + PK + " AND file_id IS NOT ? AND shared = 0";
-    private static final String HAS_ROWS = "SELECT 1 FROM wait_times WHERE file_id = ? LIMIT 1";
+    private static final String HAS_ROWS = Holders.HOLDS_ANY;
     private static final List<String> NEW_SEEN = List.of("""
             CREATE TEMP TABLE IF NOT EXISTS reloaded_rows (
                 entity_code TEXT, observed_at TEXT, wait_time_type TEXT, wait_time_minutes INTEGER,
                 PRIMARY KEY (entity_code, observed_at, wait_time_type, wait_time_minutes)
             ) WITHOUT ROWID""", "DELETE FROM temp.reloaded_rows");
     private static final String SEEN = "INSERT OR IGNORE INTO temp.reloaded_rows VALUES (?, ?, ?, ?)";
-    private static final String DROPPED = """
-            wait_times.file_id = ? AND wait_times.shared = 0 AND NOT EXISTS (
-                SELECT 1 FROM temp.reloaded_rows s
-                 WHERE s.entity_code = wait_times.entity_code AND s.observed_at = wait_times.observed_at
-                   AND s.wait_time_type = wait_times.wait_time_type
-                   AND s.wait_time_minutes = wait_times.wait_time_minutes)""";
-    private static final String DROPPED_PARTITIONS = "SELECT DISTINCT park, park_date FROM wait_times WHERE " + DROPPED;
-    private static final String DELETE_DROPPED = "DELETE FROM wait_times WHERE " + DROPPED;
     private static final String CLEAR_SEEN = "DELETE FROM temp.reloaded_rows";
     private static final String ADD_ENTITY = "INSERT OR IGNORE INTO entities (entity_code, park) VALUES (?, ?)";
     private static final String MARK_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date) VALUES (?, ?)";
@@ -76,6 +65,7 @@ public final class FileLoad implements AutoCloseable {
     private final Instant now;
     private final PreparedStatement insert;
     private final PreparedStatement markShared;
+    private final PreparedStatement addHolder;
     private final PreparedStatement seen; // null unless the key has rows from a previous version
     private final List<FactRow> batch = new ArrayList<>(BATCH);
     private final Set<Partition> changed = new HashSet<>();
@@ -97,6 +87,7 @@ public final class FileLoad implements AutoCloseable {
         try {
             this.insert = prepare(opened, INSERT);
             this.markShared = prepare(opened, MARK_SHARED);
+            this.addHolder = prepare(opened, Holders.ADD);
             this.seen = reload ? prepare(opened, SEEN) : null;
         } catch (SQLException e) {
             for (PreparedStatement ps : opened) ps.close();
@@ -193,10 +184,17 @@ public final class FileLoad implements AutoCloseable {
                 bindKey(markShared, 1, row);
                 markShared.setLong(5, fileId);
                 markShared.addBatch();
+                addHolder.setLong(1, fileId);
+                bindKey(addHolder, 2, row);
+                addHolder.setLong(6, fileId);
+                addHolder.addBatch();
                 duplicates = true;
             }
         }
-        if (duplicates) markShared.executeBatch();
+        if (duplicates) {
+            markShared.executeBatch();
+            addHolder.executeBatch();
+        }
         if (seen != null) seen.executeBatch();
         batch.clear();
     }
@@ -208,21 +206,14 @@ public final class FileLoad implements AutoCloseable {
         ps.setInt(i + 3, row.minutes());
     }
 
-    /** Deletes the key's unshared rows that the new version no longer has; marks their partitions. */
+    /** The key stops holding the rows its new version lacks (see Holders); marks the partitions of deleted rows. */
     private long removeDropped() throws SQLException {
         if (seen == null) return 0;
-        try (PreparedStatement partitions = conn.prepareStatement(DROPPED_PARTITIONS);
-             PreparedStatement delete = conn.prepareStatement(DELETE_DROPPED);
-             PreparedStatement clear = conn.prepareStatement(CLEAR_SEEN)) {
-            partitions.setLong(1, fileId);
-            try (ResultSet rs = partitions.executeQuery()) {
-                while (rs.next()) changed.add(new Partition(rs.getString(1), LocalDate.parse(rs.getString(2))));
-            }
-            delete.setLong(1, fileId);
-            long removed = delete.executeUpdate();
+        long removed = Holders.drop(conn, fileId, true, changed);
+        try (PreparedStatement clear = conn.prepareStatement(CLEAR_SEEN)) {
             clear.executeUpdate();
-            return removed;
         }
+        return removed;
     }
 
     /** Partitions are read through entity codes (see Partitions), so every new entity is listed. */
@@ -275,6 +266,8 @@ public final class FileLoad implements AutoCloseable {
         Tx.rollbackQuietly(conn, e);
         finish();
         if (e instanceof RuntimeException re) return re;
+        // Damaged or locked: the sentence names the cause; "loaded again next run" would not be true of a damaged file.
+        if (e instanceof SQLException sql && store.fault(sql).isPresent()) return store.fault(sql).get();
         return new StoreException("Could not " + action + " the database " + store.where() + ": "
                 + e.getMessage() + ". The file's rows were rolled back; it will be loaded again next run.", e);
     }
@@ -282,7 +275,7 @@ public final class FileLoad implements AutoCloseable {
     private void finish() {
         open = false;
         batch.clear();
-        try (insert; markShared; PreparedStatement s = seen) {
+        try (insert; markShared; addHolder; PreparedStatement s = seen) {
             // closing the statements of a finished transaction
         } catch (SQLException ignored) {
             // nothing left to lose: the transaction is already committed or rolled back

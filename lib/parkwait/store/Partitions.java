@@ -42,6 +42,7 @@ final class Partitions {
     private static final String FORGET_ROWS = "DELETE FROM wait_times";
     private static final String FORGET_FILES = "DELETE FROM source_files";
     private static final String FORGET_ENTITIES = "DELETE FROM entities";
+    private static final String FORGET_HOLDERS = "DELETE FROM row_holders";
 
     private Partitions() {
     }
@@ -139,7 +140,7 @@ final class Partitions {
     /** Full rebuild: every partition with rows becomes dirty, then all rows and file records go. */
     static void forgetAllFiles(Connection conn) throws SQLException {
         markAllDirty(conn);
-        for (String sql : List.of(FORGET_ROWS, FORGET_FILES, FORGET_ENTITIES)) {
+        for (String sql : List.of(FORGET_ROWS, FORGET_FILES, FORGET_ENTITIES, FORGET_HOLDERS)) {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.executeUpdate();
             }

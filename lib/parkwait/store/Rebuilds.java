@@ -15,12 +15,6 @@ final class Rebuilds {
              WHERE file_id = (SELECT file_id FROM source_files WHERE key = ?) AND shared = 0""";
     // Read again as changed: FileLoad's reload then replaces exactly what the file contributed.
     private static final String FORGET_VERSION = "UPDATE source_files SET etag = NULL, size = NULL, last_modified = NULL WHERE key = ?";
-    private static final String FILE = "(SELECT file_id FROM source_files WHERE key = ?)";
-    private static final String MARK_GONE_DIRTY = "INSERT OR IGNORE INTO dirty_partitions (park, park_date)"
-            + " SELECT DISTINCT park, park_date FROM wait_times WHERE file_id = " + FILE;
-    private static final String DELETE_GONE_ROWS = "DELETE FROM wait_times WHERE file_id = " + FILE + " AND shared = 0";
-    // A shared row is also in another file, which still vouches for it: it stays, owned by no file.
-    private static final String RELEASE_SHARED = "UPDATE wait_times SET file_id = NULL WHERE file_id = " + FILE;
     private static final String DELETE_GONE_FILE = "DELETE FROM source_files WHERE key = ?";
 
     private Rebuilds() {
@@ -49,14 +43,18 @@ final class Rebuilds {
             }
             ps.executeBatch();
         }
-        for (String sql : new String[] {MARK_GONE_DIRTY, DELETE_GONE_ROWS, RELEASE_SHARED, DELETE_GONE_FILE}) {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (String key : gone) {
-                    ps.setString(1, key);
-                    ps.addBatch();
+        java.util.Set<Partition> changed = new java.util.HashSet<>();
+        try (PreparedStatement id = conn.prepareStatement("SELECT file_id FROM source_files WHERE key = ?");
+             PreparedStatement delete = conn.prepareStatement(DELETE_GONE_FILE)) {
+            for (String key : gone) {
+                id.setString(1, key);
+                try (ResultSet rs = id.executeQuery()) {
+                    if (rs.next()) Holders.drop(conn, rs.getLong(1), false, changed); // it holds no row any more
                 }
-                ps.executeBatch();
+                delete.setString(1, key);
+                delete.executeUpdate();
             }
         }
+        Partitions.markDirty(conn, changed);
     }
 }

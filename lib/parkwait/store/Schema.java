@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The database's tables (DESIGN 4.4), created on first open and versioned in {@code meta}. */
 final class Schema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The version the DDL below creates; each step after it is applied once, in order. */
     private static final int BASE_VERSION = 1;
 
@@ -107,8 +107,24 @@ final class Schema {
             )""",
             "CREATE INDEX IF NOT EXISTS rejected_rows_by_file ON rejected_rows (file_id, line)");
 
-    /** Step n takes a database from version n - 1 to n; index 0 is step BASE_VERSION + 1 (here: step 2). */
-    private static final List<List<String>> STEPS = List.of(STEP_2_PARTITION_FILES, STEP_3_REJECTED_ROWS);
+
+    // Migration step 4 (version 3 -> 4, issue 13, row holders): every file that holds a row besides its owner, so that
+    // a row leaves only when no file holds it. Rows shared before this step keep shared = 2: their
+    // other files are unknown, and they stay until a full rebuild, as they did before.
+    private static final List<String> STEP_4_ROW_HOLDERS = List.of("""
+            CREATE TABLE IF NOT EXISTS row_holders (
+                entity_code       TEXT    NOT NULL,
+                observed_at       TEXT    NOT NULL,
+                wait_time_type    TEXT    NOT NULL,
+                wait_time_minutes INTEGER NOT NULL,
+                file_id           INTEGER NOT NULL,
+                PRIMARY KEY (entity_code, observed_at, wait_time_type, wait_time_minutes, file_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX IF NOT EXISTS row_holders_by_file ON row_holders (file_id)",
+            "UPDATE wait_times SET shared = 2 WHERE shared = 1");
+
+    /** Step n takes a database from version n - 1 to n; index 0 is step BASE_VERSION + 1 (here: steps 2, 3, 4). */
+    private static final List<List<String>> STEPS = List.of(STEP_2_PARTITION_FILES, STEP_3_REJECTED_ROWS, STEP_4_ROW_HOLDERS);
 
     private static final String READ_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'";
     private static final String WRITE_VERSION = "UPDATE meta SET value = ? WHERE key = 'schema_version'";

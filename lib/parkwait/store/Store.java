@@ -51,11 +51,14 @@ public final class Store implements AutoCloseable {
             throw new StoreException("Could not create the folder of the database " + file + ": " + e.getMessage(), e);
         }
         NativeSqlite.load();
+        DatabaseFaults.checkHeader(file);
+        boolean check = IntegrityGate.changedSinceSeen(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) options.busyTimeout().toMillis()); // before anything touches the file
         Connection conn = null;
         try {
             conn = config.createConnection("jdbc:sqlite:" + file);
+            if (check) IntegrityGate.quickCheck(conn, file); // before any pragma or schema step writes
             // Pragma values cannot be bound; these come from an enum and numbers, never from input.
             String mode = pragma(conn, "journal_mode = " + options.journalMode().name());
             pragma(conn, "synchronous = FULL"); // durable across power loss, in both journal modes
@@ -66,6 +69,8 @@ public final class Store implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             closeQuietly(conn, e);
             if (e instanceof RuntimeException re) throw re;
+            var named = DatabaseFaults.explain(file, (SQLException) e, options.busyTimeout());
+            if (named.isPresent()) throw named.get();
             throw new StoreException("Could not open the database " + file + ": " + e.getMessage()
                     + ". Check that the folder is writable and the file is a parkwait database.", e);
         }
@@ -306,6 +311,7 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("close", e);
         }
+        if (!journalMode.isEmpty()) IntegrityGate.recordSeen(dbFile); // a writing store (read-only ones have no mode)
     }
 
     String where() { return dbFile.toString(); }
@@ -369,7 +375,14 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The sentence for a damaged or locked database, if {@code e} is one. */
+    java.util.Optional<StoreException> fault(SQLException e) {
+        return DatabaseFaults.explain(dbFile, e, options.busyTimeout());
+    }
+
     private StoreException failure(String action, SQLException e) {
+        var named = fault(e);
+        if (named.isPresent()) return named.get();
         return new StoreException("Could not " + action + " the database " + dbFile + ": " + e.getMessage()
                 + " (SQLite error " + e.getErrorCode() + ").", e);
     }

@@ -322,6 +322,9 @@ public final class StoreStats {
             return "The database " + file + " has an unfinished transaction left by an interrupted run, which only"
                     + " a writer can roll back. The next ingest run repairs it; run ingest.java now to do it.";
         }
+        if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || msg.contains("SQLITE_CORRUPT")) {
+            return "The database " + file + " is damaged (" + msg + "). " + DatabaseFaults.RESTORE;
+        }
         if (msg.contains("no such table") || msg.contains("SQLITE_NOTADB") || msg.contains("not a database")) {
             return "The file " + file + " is not a parkwait database (" + msg + "). Move it away and run ingest.java,"
                     + " or point --state-dir at the right folder.";

@@ -46,7 +46,7 @@ class StoreTest {
             load(store, object("a.csv", "1"), 7, Facts.posted(0, 10));
         }
         assertTrue(Files.isRegularFile(db));
-        assertEquals("3", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        assertEquals("4", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
         assertEquals("7", query(db, "SELECT value FROM meta WHERE key = 'highest_token'"));
         assertEquals("10", query(db, "SELECT count(*) FROM wait_times"));
         try (Store store = Store.open(db, StoreOptions.defaults())) {
@@ -71,7 +71,7 @@ class StoreTest {
         assertEquals(List.of(), before.rows(), "read-only status on a version 1 database");
         assertEquals("1", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "status migrated nothing");
         Store.open(db, StoreOptions.defaults()).close();
-        assertEquals("3", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        assertEquals("4", query(db, "SELECT value FROM meta WHERE key = 'schema_version'"));
         assertEquals("0", query(db, "SELECT count(*) FROM rejected_rows"));
         assertEquals("3", query(db, "SELECT count(*) FROM wait_times"), "the rows stay");
     }
