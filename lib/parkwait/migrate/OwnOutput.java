@@ -9,8 +9,8 @@ import parkwait.cli.UserException;
 import parkwait.io.AtomicFiles;
 
 /**
- * Marks an output folder as written by this program (a small file in {@code state/} and in
- * {@code fact_tables/}), so that its own processed_files.json and CSVs are never taken for
+ * Marks an output folder as written by this program (a small file in {@code state/}, written with
+ * the run's first outputs; none beside the CSVs, where tools expect CSVs only), so that its own processed_files.json and CSVs are never taken for
  * the predecessor's. Outputs marked as ours beside a missing database mean the database was
  * deleted or moved: a state the run names, with what to do, instead of importing them.
  */
@@ -22,18 +22,15 @@ public final class OwnOutput {
     private OwnOutput() {
     }
 
-    /** True when either folder carries the mark. */
+    /** True when the state folder carries the mark. */
     public static boolean marked(Path outputBase) {
-        return Files.exists(outputBase.resolve("state").resolve(MARKER))
-                || Files.exists(outputBase.resolve("fact_tables").resolve(MARKER));
+        return Files.exists(outputBase.resolve("state").resolve(MARKER));
     }
 
-    /** Writes the marks that are missing (two existence checks on most runs). */
+    /** Writes the mark if it is missing (one existence check on most runs). */
     public static void mark(Path outputBase) throws IOException {
-        for (Path dir : new Path[] {outputBase.resolve("state"), outputBase.resolve("fact_tables")}) {
-            Path marker = dir.resolve(MARKER);
-            if (!Files.exists(marker)) AtomicFiles.write(marker, TEXT);
-        }
+        Path marker = outputBase.resolve("state").resolve(MARKER);
+        if (!Files.exists(marker)) AtomicFiles.write(marker, TEXT);
     }
 
     /** The sentence for outputs of ours without their database (exit 1). */

@@ -94,7 +94,6 @@ public final class Ingest {
             }
             // DESIGN 4.7: the predecessor's rows and processed list first (once), staged CSVs every run.
             parkwait.migrate.Predecessor.importAll(store, options.outputBase(), token, options.zones(), log::info);
-            OwnOutput.mark(options.outputBase());
             log.info("Listing " + source.describe() + " for " + String.join(",", options.properties()) + "...");
             List<SourceObject> listing = source.list(options.properties());
             if (options.fullRebuild()) Rebuild.prepare(store, options.properties(), listing, token, log);
@@ -118,6 +117,7 @@ public final class Ingest {
                     loadOne(ahead.next(), n, plan.load().size(), store, lease, token, runId, sampler, summary, progress);
                 }
             }
+            OwnOutput.mark(options.outputBase()); // with the run's first outputs, never before a stop that writes nothing
             exportPartitions(store, lease, token, summary);
             StateExports.write(options.stateDir(), store.sourceFiles().values());
             parkwait.export.RejectedRowsCsv.write(options.stateDir(), store);

@@ -296,7 +296,7 @@ class StateFolderFaultsTest {
     /** Every CSV left on disk is whole: the header, then lines that each end in LF. */
     static void everyCsvIsWhole(Path out) throws Exception {
         try (Stream<Path> walk = Files.walk(out.resolve("fact_tables"))) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+            for (Path p : (Iterable<Path>) walk.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".csv"))::iterator) {
                 String text = Files.readString(p);
                 assertTrue(text.startsWith(parkwait.export.PartitionFiles.HEADER) && text.endsWith("\n"), "partial CSV " + p);
             }
