@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "  jbang lock.java --output-base D:\\waits --check",
                 "  # remove a stale lock (a live holder is refused)",
                 "  jbang lock.java --output-base D:\\waits --clear",
-                "  # remove even a live holder's lock (it stops before its next commit)",
+                "  # remove even a live holder's lock (it is fenced at once: its next commit or CSV rename fails)",
                 "  jbang lock.java --output-base D:\\waits --clear --force"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:free or stale (or cleared)", "1:failed (the lock cannot be used)", "2:usage error",

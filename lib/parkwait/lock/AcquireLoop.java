@@ -9,8 +9,11 @@ import java.util.function.Supplier;
 
 /** Waiting for a lock, the same way for every backend: poll with backoff until taken or the deadline passes. */
 final class AcquireLoop {
-    /** A refusal whose holder is still writing its record is retried this long, so the message can name it. */
-    static final Duration SETTLE = Duration.ofSeconds(3);
+    /**
+     * A refusal whose holder is still writing its record is retried this long, so the message can
+     * name it: ten JVMs starting at once on two busy cores took over 3 s to get there.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(10);
 
     private AcquireLoop() {
     }

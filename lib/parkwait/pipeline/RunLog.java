@@ -24,6 +24,7 @@ public final class RunLog implements AutoCloseable {
     private final Clock clock;
     private final boolean verbose;
     private final boolean interactive;
+    private boolean logWarned;
 
     private RunLog(PrintWriter console, BufferedWriter file, Path path, Clock clock, boolean verbose, boolean interactive) {
         this.console = console;
@@ -145,7 +146,11 @@ public final class RunLog implements AutoCloseable {
             writeLine(level, line);
             file.flush();
         } catch (IOException e) {
-            console.println("Warning: cannot write the log file " + path + ": " + e.getMessage());
+            // Once, shaped like every other warning: a full disk would otherwise repeat it for every
+            // line, and the sentence that ends the run says what to do.
+            if (logWarned) return;
+            logWarned = true;
+            console.println((interactive ? "" : stamp() + " ") + "Warning: cannot write the log file " + path + ": " + e.getMessage());
         }
     }
 
