@@ -53,7 +53,7 @@ public final class LockReport {
                 Duration.ofSeconds(c.heartbeatSeconds()));
     }
 
-    /** What to do next, for each verdict, with commands spelled as {@code lock.java jbang}, no options. */
+    /** What to do next, for each verdict, with commands spelled as plain {@code jbang lock.java}, no options. */
     public static String advice(Verdict v) {
         return advice(v, Hints.GENERIC);
     }
